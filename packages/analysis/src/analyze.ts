@@ -1,0 +1,261 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { descendants, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast.js';
+import { GuardFinder } from './guards.js';
+import type { AnalysisHost } from './host.js';
+import type { HttpModuleName } from './modules.js';
+import type { GlobalAgentPolicy } from './node-version.js';
+import { excerpt, mayContainRequest } from './text.js';
+import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
+
+export type RequestNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export interface AnalysisOptions {
+  /** Whether a request with no `agent` goes through a keep-alive global agent (see `resolveGlobalAgentPolicy`). */
+  readonly globalAgent: GlobalAgentPolicy;
+  /** Callee names (`pRetry`) or dotted paths (`backoff.retry`) of functions that retry what they are given. */
+  readonly retryWrappers: readonly string[];
+}
+
+export interface KeepAliveAgent {
+  /** How the code refers to the agent: `keepAliveAgent`, `this.agent`, or its creation. */
+  readonly name: string;
+  readonly line: number;
+  readonly range: readonly [number, number];
+  readonly flavor: 'http' | 'https' | 'agentkeepalive';
+}
+
+interface FindingBase {
+  readonly node: RequestNode;
+  /** The whole request expression. */
+  readonly range: readonly [number, number];
+  /** What to underline: the callee (`http.get`, `new ClientRequest`). */
+  readonly reportRange: readonly [number, number];
+  readonly callee: string;
+  readonly modules: readonly HttpModuleName[];
+}
+
+/** A request sent through a keep-alive agent with no retry for a reused socket. */
+export type Finding =
+  | (FindingBase & { readonly via: 'keep-alive-agent'; readonly agent: KeepAliveAgent })
+  | (FindingBase & { readonly via: 'global-agent'; readonly reason: string });
+
+/** Names whose value is a URL, when it cannot be seen: `url`, `this.baseUrl`, `targetURI`, `href`. */
+const URL_NAME = /(?:^|[a-z_])(?:url|uri|href)$/i;
+
+/** Names whose value is a response callback, when it cannot be seen: `cb`, `callback`, `done`, `onResponse`. */
+const CALLBACK_NAME = /^(?:cb|callback|done|next|handler|listener|on[A-Z]\w*)$|(?:Callback|Handler|Listener)$/;
+
+/**
+ * Finds every request in `program` that goes through a keep-alive agent and
+ * has no retry for a reused socket.
+ */
+export function findUnguardedRequests(
+  program: TSESTree.Program,
+  host: AnalysisHost,
+  options: AnalysisOptions,
+): Finding[] {
+  if (!mayContainRequest(host.sourceText)) return [];
+  assertEstree(program);
+  const values = new ValueResolver(host);
+  const guards = new GuardFinder(values, options.retryWrappers);
+  const requests: { node: RequestNode; modules: HttpModuleName[] }[] = [];
+  const globalAgentAssignments: TSESTree.AssignmentExpression[] = [];
+
+  for (const node of descendants(program)) {
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const modules = requestModules(node, values);
+      if (modules.length > 0) requests.push({ node, modules });
+    } else if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      memberPropertyName(node.left) === 'globalAgent'
+    ) {
+      globalAgentAssignments.push(node);
+    }
+  }
+  if (requests.length === 0) return [];
+
+  const globalAgents = new GlobalAgents(values, globalAgentAssignments, options.globalAgent);
+  const findings: Finding[] = [];
+  for (const { node, modules } of requests) {
+    const agent = requestAgent(node, values);
+    if (agent === undefined) continue;
+    if (agent === 'global') {
+      const policy = globalAgents.policyFor(modules);
+      if (!policy.keepAlive || guards.isGuarded(node)) continue;
+      findings.push({ ...findingBase(node, modules, host.sourceText), via: 'global-agent', reason: policy.reason });
+    } else if (!guards.isGuarded(node)) {
+      findings.push({ ...findingBase(node, modules, host.sourceText), via: 'keep-alive-agent', agent: describeAgent(agent, host.sourceText) });
+    }
+  }
+  return findings;
+}
+
+/** The modules a call sends its request with, or `[]` when it is not a request. */
+function requestModules(node: RequestNode, values: ValueResolver): HttpModuleName[] {
+  const callee = skipTransparentWrappers(node.callee);
+  const isCall = node.type === AST_NODE_TYPES.CallExpression;
+  // Cheap shape checks first, so that only plausible callees are resolved.
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberPropertyName(callee);
+    if (name !== (isCall ? 'request' : 'ClientRequest') && !(isCall && name === 'get')) return [];
+  } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+    return [];
+  }
+  const modules = new Set<HttpModuleName>();
+  for (const value of values.resolve(callee)) {
+    if (isCall && value.kind === 'request-function') modules.add(value.module);
+    if (!isCall && value.kind === 'client-request-class') modules.add('http');
+  }
+  return [...modules];
+}
+
+type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
+
+/**
+ * The agent a request goes through: a keep-alive agent, `'global'` for the
+ * global agent, or `undefined` when it is not keep-alive or cannot be known.
+ */
+function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | 'global' | undefined {
+  const options = requestOptions(node, values);
+  if (options === 'unknown') return undefined;
+  const lookup: PropertyLookup = options ? values.lookupProperty(options, 'agent') : { values: [], mayBeAbsent: true };
+  if (options && !values.lookupProperty(options, 'createConnection').mayBeAbsent) return undefined;
+  const keepAlive = lookup.values.find((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
+  if (keepAlive) return keepAlive;
+  let global = lookup.mayBeAbsent;
+  for (const value of lookup.values) {
+    if (value.kind === 'global-agent' || (value.kind === 'constant' && value.value == null)) global = true;
+    else if (!(value.kind === 'agent' && value.keepAlive === false) && !(value.kind === 'constant' && value.value === false)) {
+      return undefined;
+    }
+  }
+  return global ? 'global' : undefined;
+}
+
+/**
+ * The options argument of `(url)`, `(url, options)`, `(options)`, each with
+ * or without a callback: the node, `null` when there are none, or
+ * `'unknown'` when the arguments cannot be told apart.
+ */
+function requestOptions(node: RequestNode, values: ValueResolver): TSESTree.Node | null | 'unknown' {
+  const args = node.arguments;
+  if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
+  const [first, second] = args;
+  if (!first) return null;
+  const firstValues = values.resolve(first);
+  if (firstValues.some((value) => value.kind === 'object')) return first;
+  const secondValues = second ? values.resolve(second) : [];
+  const firstIsUrl =
+    firstValues.every((value) => value.kind === 'string') ||
+    looksLikeUrl(first) ||
+    secondValues.some((value) => value.kind === 'object');
+  if (!firstIsUrl) return 'unknown';
+  if (!second || secondValues.every((value) => value.kind === 'function') || isNamedLike(second, CALLBACK_NAME)) return null;
+  return second;
+}
+
+function looksLikeUrl(node: TSESTree.Node): boolean {
+  return isNamedLike(node, URL_NAME);
+}
+
+/** An identifier, or a member's property, whose name matches `pattern`. */
+function isNamedLike(node: TSESTree.Node, pattern: RegExp): boolean {
+  const inner = skipTransparentWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return pattern.test(inner.name);
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return pattern.test(memberPropertyName(inner) ?? '');
+  return false;
+}
+
+/** What the file does to `http.globalAgent` / `https.globalAgent`, over the configured policy. */
+class GlobalAgents {
+  readonly #assigned = new Map<HttpModuleName, { keepAlive: boolean; line: number; text: string }>();
+  readonly #policy: GlobalAgentPolicy;
+
+  constructor(values: ValueResolver, assignments: readonly TSESTree.AssignmentExpression[], policy: GlobalAgentPolicy) {
+    this.#policy = policy;
+    for (const assignment of assignments) {
+      const target = assignment.left as TSESTree.MemberExpression;
+      const agents = values.resolve(assignment.right);
+      const keepAlive = agents.some((value) => value.kind === 'agent' && value.keepAlive === true);
+      const closed = agents.every((value) => value.kind === 'agent' && value.keepAlive === false);
+      if (!keepAlive && !closed) continue;
+      for (const value of values.resolve(target.object)) {
+        if (value.kind !== 'http-module') continue;
+        const text = `${excerpt(values.host.sourceText, target.range)}`;
+        this.#assigned.set(value.module, { keepAlive, line: assignment.loc.start.line, text });
+      }
+    }
+  }
+
+  policyFor(modules: readonly HttpModuleName[]): GlobalAgentPolicy {
+    for (const module of modules) {
+      const assigned = this.#assigned.get(module);
+      if (assigned?.keepAlive) {
+        return { keepAlive: true, reason: `${assigned.text} is set to a keep-alive agent on line ${assigned.line}` };
+      }
+    }
+    if (modules.every((module) => this.#assigned.has(module))) {
+      return { keepAlive: false, reason: 'the file sets the global agent to one without keep-alive' };
+    }
+    return this.#policy;
+  }
+}
+
+function findingBase(node: RequestNode, modules: readonly HttpModuleName[], text: string): FindingBase {
+  const reportRange: [number, number] =
+    node.type === AST_NODE_TYPES.NewExpression ? [node.range[0], node.callee.range[1]] : [node.callee.range[0], node.callee.range[1]];
+  return {
+    node,
+    range: [node.range[0], node.range[1]],
+    reportRange,
+    callee: excerpt(text, reportRange),
+    modules,
+  };
+}
+
+function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
+  const { creation } = agent;
+  return {
+    name: agentName(creation, text),
+    line: creation.loc.start.line,
+    range: [creation.range[0], creation.range[1]],
+    flavor: agent.flavor,
+  };
+}
+
+/** The name the code gives the agent where it is created. */
+function agentName(creation: TSESTree.Node, text: string): string {
+  const outer = outermostWrapper(creation);
+  const parent = outer.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+      break;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return excerpt(text, parent.left.range);
+    case AST_NODE_TYPES.PropertyDefinition: {
+      const key = staticKeyName(parent.key, parent.computed);
+      if (key !== undefined) return `this.${key}`;
+      break;
+    }
+    case AST_NODE_TYPES.Property: {
+      const key = staticKeyName(parent.key, parent.computed);
+      if (key !== undefined && parent.value === outer) return key;
+      break;
+    }
+    default:
+      break;
+  }
+  return excerpt(text, creation.range);
+}
+
+/** The analysis reads ESTree with ranges; a Babel tree (jscodeshift's parsers) has neither `range` nor `Literal`. */
+function assertEstree(program: TSESTree.Program): void {
+  if (program.type !== AST_NODE_TYPES.Program || !Array.isArray(program.range)) {
+    throw new TypeError(
+      'keepalive-guard: findUnguardedRequests needs an ESTree Program with ranges (as ESLint gives it). ' +
+        'For other parsers, parse the text with parseForAnalysis() instead.',
+    );
+  }
+}

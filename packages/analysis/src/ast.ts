@@ -1,0 +1,180 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+
+/**
+ * Small predicates over ESTree / TSESTree nodes. Each answers one question so
+ * that the analysis reads like prose.
+ */
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** Wrappers that do not change the value of the expression inside them. */
+const TRANSPARENT_WRAPPERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+]);
+
+export function isTransparentWrapper(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.ChainExpression
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.TSInstantiationExpression {
+  return TRANSPARENT_WRAPPERS.has(node.type);
+}
+
+/** `(x as T)!` → `x`. */
+export function skipTransparentWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (isTransparentWrapper(current)) current = current.expression;
+  return current;
+}
+
+/**
+ * The nearest ancestor that is not a transparent wrapper, and the child of it
+ * that leads to `node` (the outermost wrapper, or `node` itself).
+ */
+export function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+export function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+export function isClass(node: TSESTree.Node): node is ClassNode {
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
+}
+
+export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}
+
+/** The name of a non-computed key, or of a computed key that is a string literal. */
+export function staticKeyName(
+  key: TSESTree.Node,
+  computed: boolean,
+): string | undefined {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (
+    key.type === AST_NODE_TYPES.TemplateLiteral &&
+    key.expressions.length === 0 &&
+    key.quasis.length === 1
+  ) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** `a.b`, `a['b']`, `a?.b` → `'b'`. */
+export function memberPropertyName(node: TSESTree.MemberExpression): string | undefined {
+  return staticKeyName(node.property, node.computed);
+}
+
+/** `x.method(...)` where the call's callee is `member`; returns the call. */
+export function callOfMethod(member: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const outer = outermostWrapper(member);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) return parent;
+  return undefined;
+}
+
+/**
+ * If `node` is the object of a method call (`node.method(...)`), that member
+ * expression's method name and the call.
+ */
+export function methodCallOn(
+  node: TSESTree.Node,
+): { readonly method: string; readonly call: TSESTree.CallExpression } | undefined {
+  const outer = outermostWrapper(node);
+  const member = outer.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer) return undefined;
+  const method = memberPropertyName(member);
+  const call = callOfMethod(member);
+  if (method === undefined || call === undefined) return undefined;
+  return { method, call };
+}
+
+/** Sentinel for a value that cannot be known without running the code. */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+
+/**
+ * The value of a literal-only expression: `true`, `!0`, `1`, `'a'`, `void 0`,
+ * `undefined` is left to the caller (it needs scope information).
+ */
+export function staticLiteralValue(node: TSESTree.Node): unknown {
+  const inner = skipTransparentWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return 'regex' in inner && inner.regex ? UNKNOWN : inner.value;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.length === 0 ? (inner.quasis[0]?.value.cooked ?? UNKNOWN) : UNKNOWN;
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (inner.operator === 'void') return undefined;
+      const argument = staticLiteralValue(inner.argument);
+      if (argument === UNKNOWN) return UNKNOWN;
+      if (inner.operator === '!') return !argument;
+      if (inner.operator === '-' && typeof argument === 'number') return -argument;
+      return UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** Children of a node, for any ESTree dialect, without a visitor-keys table. */
+export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
+  for (const key in node) {
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
+    const value: unknown = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) yield item;
+    } else if (isNode(value)) {
+      yield value;
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Depth-first walk of `root` and everything under it. */
+export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    yield node;
+    const children = [...childNodes(node)];
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as TSESTree.Node);
+  }
+}
+
+/** The innermost function that contains `node` (not `node` itself). */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}

@@ -1,0 +1,206 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import {
+  type FunctionNode,
+  descendants,
+  isFunction,
+  memberPropertyName,
+  methodCallOn,
+  outermostWrapper,
+  skipTransparentWrappers,
+  staticKeyName,
+  staticLiteralValue,
+} from './ast.js';
+import type { HostVariable } from './host.js';
+import type { ValueResolver } from './values.js';
+
+/** EventEmitter methods that add a listener: `(event, listener)`. */
+const LISTENER_METHODS: ReadonlySet<string> = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+]);
+
+/** ClientRequest methods that return the request itself, so a chain goes on with it. */
+const METHODS_RETURNING_REQUEST: ReadonlySet<string> = new Set([
+  ...LISTENER_METHODS,
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'setTimeout',
+  'setNoDelay',
+  'setSocketKeepAlive',
+  'setHeader',
+  'end',
+]);
+
+/** How many calls deep a guard may sit below the error listener (`onError` → `shouldRetry`). */
+const MAX_HELPER_DEPTH = 2;
+
+/**
+ * Decides whether a request is guarded: an `'error'` listener on it reads
+ * `reusedSocket` or checks for `ECONNRESET`, or the request is sent from inside
+ * a function handed to a configured retry wrapper.
+ */
+export class GuardFinder {
+  readonly #values: ValueResolver;
+  readonly #retryWrappers: readonly string[];
+  readonly #functionVerdicts = new Map<FunctionNode, boolean>();
+
+  constructor(values: ValueResolver, retryWrappers: readonly string[]) {
+    this.#values = values;
+    this.#retryWrappers = retryWrappers;
+  }
+
+  isGuarded(request: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    return this.#insideRetryWrapper(request) || this.errorListeners(request).some((listener) => this.#listenerGuards(listener));
+  }
+
+  /**
+   * Every listener given for `'error'` on the request: chained on the call
+   * itself, or on the variable the request is stored in.
+   */
+  errorListeners(request: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node[] {
+    const listeners: TSESTree.Node[] = [];
+    const end = collectChain(request, listeners);
+    const holder = this.#holdingVariable(end);
+    if (holder) {
+      for (const reference of holder.references) {
+        if (reference.isRead()) collectChain(reference.identifier, listeners);
+      }
+    }
+    return listeners;
+  }
+
+  /** `const req = <request>` or `req = <request>`. */
+  #holdingVariable(expression: TSESTree.Node): HostVariable | null {
+    const outer = outermostWrapper(expression);
+    const parent = outer.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === outer &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
+      return this.#values.variableOf(parent.id);
+    }
+    if (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === outer &&
+      parent.left.type === AST_NODE_TYPES.Identifier
+    ) {
+      return this.#values.variableOf(parent.left);
+    }
+    return null;
+  }
+
+  #listenerGuards(listener: TSESTree.Node): boolean {
+    return this.#values
+      .resolve(listener)
+      .some((value) => value.kind === 'function' && this.#functionGuards(value.node, 0));
+  }
+
+  /** The function, or one it calls (declared in this file), reads `reusedSocket` or names ECONNRESET. */
+  #functionGuards(fn: FunctionNode, depth: number): boolean {
+    const cached = this.#functionVerdicts.get(fn);
+    if (cached !== undefined) return cached;
+    // Recursion (a listener that calls the function sending the request) must not loop.
+    this.#functionVerdicts.set(fn, false);
+    let verdict = false;
+    for (const node of descendants(fn.body)) {
+      if (readsReusedSocket(node) || staticLiteralValue(node) === 'ECONNRESET') {
+        verdict = true;
+        break;
+      }
+      if (depth < MAX_HELPER_DEPTH && node.type === AST_NODE_TYPES.CallExpression) {
+        const called = this.#values.resolve(node.callee);
+        if (called.some((value) => value.kind === 'function' && this.#functionGuards(value.node, depth + 1))) {
+          verdict = true;
+          break;
+        }
+      }
+    }
+    this.#functionVerdicts.set(fn, verdict);
+    return verdict;
+  }
+
+  /** Any enclosing function is an argument of a retry wrapper, directly or by name. */
+  #insideRetryWrapper(request: TSESTree.Node): boolean {
+    if (this.#retryWrappers.length === 0) return false;
+    for (let node = request.parent; node; node = node.parent) {
+      if (!isFunction(node)) continue;
+      if (this.#isRetryWrapperArgument(node)) return true;
+      const name = functionBinding(node);
+      const variable = name ? this.#values.variableOf(name) : null;
+      if (variable?.references.some((reference) => this.#isRetryWrapperArgument(reference.identifier))) return true;
+    }
+    return false;
+  }
+
+  #isRetryWrapperArgument(node: TSESTree.Node): boolean {
+    const outer = outermostWrapper(node);
+    const call = outer.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(outer as TSESTree.CallExpressionArgument)) {
+      return false;
+    }
+    const path = calleePath(call.callee);
+    if (path.length === 0) return false;
+    const dotted = path.join('.');
+    const last = path.at(-1);
+    return this.#retryWrappers.some((wrapper) => (wrapper.includes('.') ? dotted === wrapper : last === wrapper));
+  }
+}
+
+/**
+ * Walks `req.on('error', h).on(...).end()` upwards from `start`, collecting
+ * error listeners; returns the last expression that is still the request.
+ */
+function collectChain(start: TSESTree.Node, listeners: TSESTree.Node[]): TSESTree.Node {
+  let current = start;
+  for (let step = methodCallOn(current); step; step = methodCallOn(current)) {
+    const { method, call } = step;
+    if (LISTENER_METHODS.has(method)) {
+      const [event, listener] = call.arguments;
+      if (event && listener && staticLiteralValue(event) === 'error') listeners.push(listener);
+    }
+    if (!METHODS_RETURNING_REQUEST.has(method)) break;
+    current = call;
+  }
+  return current;
+}
+
+/** `x.reusedSocket`, `x['reusedSocket']` or `const { reusedSocket } = x`. */
+function readsReusedSocket(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(node) === 'reusedSocket';
+  if (node.type === AST_NODE_TYPES.ObjectPattern) {
+    return node.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property && staticKeyName(property.key, property.computed) === 'reusedSocket',
+    );
+  }
+  return false;
+}
+
+/** The identifier a function can be referred to by: its own name, or the variable it initialises. */
+function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id;
+  const outer = outermostWrapper(fn);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id;
+  }
+  return undefined;
+}
+
+/** `backoff.retry` → `['backoff', 'retry']`; empty when the callee is not a plain name path. */
+function calleePath(callee: TSESTree.Node): string[] {
+  const inner = skipTransparentWrappers(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return [inner.name];
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberPropertyName(inner);
+    if (name === undefined) return [];
+    const object = inner.object.type === AST_NODE_TYPES.ThisExpression ? ['this'] : calleePath(inner.object);
+    return object.length === 0 ? [] : [...object, name];
+  }
+  return [];
+}

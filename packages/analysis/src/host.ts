@@ -1,0 +1,37 @@
+import type { TSESTree } from '@typescript-eslint/types';
+
+/**
+ * What the analysis needs from whoever parsed the file. ESLint's scope
+ * manager (eslint-scope, or @typescript-eslint/scope-manager) and the
+ * standalone host in this package both satisfy it as they are.
+ *
+ * The tree must be ESTree with `range` and `parent` set on every node
+ * (ESLint does this; `parseForAnalysis` does it for the codemod).
+ */
+export interface AnalysisHost {
+  /** The text the ranges point into (without a BOM). */
+  readonly sourceText: string;
+  /** The variable an identifier refers to; `null` for a global or an undeclared name. */
+  findVariable(identifier: TSESTree.Identifier): HostVariable | null;
+}
+
+export interface HostVariable {
+  readonly name: string;
+  readonly defs: readonly HostDefinition[];
+  readonly references: readonly HostReference[];
+}
+
+export interface HostDefinition {
+  /** `Variable`, `ImportBinding`, `FunctionName`, `Parameter`, `ClassName`, ... */
+  readonly type: string;
+  readonly name: TSESTree.Node;
+  readonly node: TSESTree.Node;
+  readonly parent?: TSESTree.Node | null;
+}
+
+export interface HostReference {
+  readonly identifier: TSESTree.Node;
+  readonly init?: boolean | null;
+  isWrite(): boolean;
+  isRead(): boolean;
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import semver from 'semver';
+
+/**
+ * Whether Node's global agent keeps sockets alive for the code being checked.
+ * Node 19 made `http.globalAgent` and `https.globalAgent` keep-alive, so a
+ * request with no `agent` option reuses sockets there.
+ */
+export type GlobalAgentOption = 'auto' | 'keep-alive' | 'off';
+
+export interface GlobalAgentPolicy {
+  readonly keepAlive: boolean;
+  /** Why, in words that fit into a lint message. */
+  readonly reason: string;
+}
+
+export interface GlobalAgentPolicyInput {
+  readonly globalAgent: GlobalAgentOption;
+  /** A semver range of the Node versions the code runs on; wins over `engines.node`. */
+  readonly nodeVersion?: string | undefined;
+  /** The file being checked; its nearest package.json gives `engines.node`. */
+  readonly filename: string;
+}
+
+/** The first Node version whose global agent is keep-alive. */
+const KEEP_ALIVE_GLOBAL_AGENT = '>=19.0.0';
+
+export function resolveGlobalAgentPolicy(input: GlobalAgentPolicyInput): GlobalAgentPolicy {
+  if (input.globalAgent === 'keep-alive') {
+    return { keepAlive: true, reason: "the option globalAgent is 'keep-alive'" };
+  }
+  if (input.globalAgent === 'off') {
+    return { keepAlive: false, reason: "the option globalAgent is 'off'" };
+  }
+  if (input.nodeVersion !== undefined) {
+    if (semver.validRange(input.nodeVersion) === null) {
+      throw new Error(`keepalive-guard: nodeVersion '${input.nodeVersion}' is not a valid semver range.`);
+    }
+    return policyForRange(input.nodeVersion, `the configured Node version '${input.nodeVersion}'`);
+  }
+  const engines = nearestEngines(path.dirname(path.resolve(input.filename)));
+  if (engines) return policyForRange(engines.range, `engines.node '${engines.range}' in ${engines.packageJson}`);
+  return { keepAlive: true, reason: 'no Node version is configured, so Node 19 or later is assumed' };
+}
+
+function policyForRange(range: string, source: string): GlobalAgentPolicy {
+  const keepAlive = semver.intersects(range, KEEP_ALIVE_GLOBAL_AGENT);
+  return {
+    keepAlive,
+    reason: keepAlive ? `${source} includes Node 19 or later` : `${source} excludes Node 19 and later`,
+  };
+}
+
+interface EnginesNode {
+  readonly range: string;
+  readonly packageJson: string;
+}
+
+/** Directory → the `engines.node` of the nearest package.json at or above it. */
+const enginesCache = new Map<string, EnginesNode | null>();
+
+function nearestEngines(directory: string): EnginesNode | null {
+  const cached = enginesCache.get(directory);
+  if (cached !== undefined) return cached;
+  let result: EnginesNode | null;
+  const packageJson = path.join(directory, 'package.json');
+  const manifest = readManifest(packageJson);
+  if (manifest) {
+    // The nearest package.json decides, even without engines: it is the package the file belongs to.
+    const range = manifest.engines?.node;
+    result =
+      typeof range === 'string' && semver.validRange(range) !== null
+        ? { range, packageJson: path.relative(process.cwd(), packageJson) || 'package.json' }
+        : null;
+  } else {
+    const parent = path.dirname(directory);
+    result = parent === directory ? null : nearestEngines(parent);
+  }
+  enginesCache.set(directory, result);
+  return result;
+}
+
+function readManifest(file: string): { engines?: { node?: unknown } } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  } catch {
+    // A broken package.json still marks the package root; it just says nothing about engines.
+    return {};
+  }
+}

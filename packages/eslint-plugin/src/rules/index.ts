@@ -1,0 +1,5 @@
+import { noUnguardedRequest } from './no-unguarded-request.js';
+
+export const rules = {
+  'no-unguarded-request': noUnguardedRequest,
+};
