@@ -3,18 +3,26 @@ import { descendants, memberPropertyName, outermostWrapper, skipTransparentWrapp
 import { GuardFinder } from './guards.js';
 import type { AnalysisHost } from './host.js';
 import type { HttpModuleName } from './modules.js';
+import { type RequestNode, requestOptions } from './request-arguments.js';
 import type { GlobalAgentPolicy } from './node-version.js';
+import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/plan.js';
+import { detectStyle } from './rewrite/style.js';
 import { excerpt, mayContainRequest } from './text.js';
 import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
 
-export type RequestNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 export interface AnalysisOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent (see `resolveGlobalAgentPolicy`). */
   readonly globalAgent: GlobalAgentPolicy;
   /** Callee names (`pRetry`) or dotted paths (`backoff.retry`) of functions that retry what they are given. */
   readonly retryWrappers: readonly string[];
+  /** How often the rewrite may send a request again (default 3). */
+  readonly maxRetries?: number;
+  /** The file's name; `.ts`, `.tsx`, `.mts` and `.cts` files get a typed helper. */
+  readonly filename?: string;
 }
+
+export const DEFAULT_MAX_RETRIES = 3;
 
 export interface KeepAliveAgent {
   /** How the code refers to the agent: `keepAliveAgent`, `this.agent`, or its creation. */
@@ -30,20 +38,18 @@ interface FindingBase {
   readonly range: readonly [number, number];
   /** What to underline: the callee (`http.get`, `new ClientRequest`). */
   readonly reportRange: readonly [number, number];
+  /** `reportRange` as lines (1-based) and columns (0-based). */
+  readonly reportLoc: TSESTree.SourceLocation;
   readonly callee: string;
   readonly modules: readonly HttpModuleName[];
+  /** The rewrite into a bounded retry, or why there is none. */
+  readonly fix: RewritePlan;
 }
 
 /** A request sent through a keep-alive agent with no retry for a reused socket. */
 export type Finding =
   | (FindingBase & { readonly via: 'keep-alive-agent'; readonly agent: KeepAliveAgent })
   | (FindingBase & { readonly via: 'global-agent'; readonly reason: string });
-
-/** Names whose value is a URL, when it cannot be seen: `url`, `this.baseUrl`, `targetURI`, `href`. */
-const URL_NAME = /(?:^|[a-z_])(?:url|uri|href)$/i;
-
-/** Names whose value is a response callback, when it cannot be seen: `cb`, `callback`, `done`, `onResponse`. */
-const CALLBACK_NAME = /^(?:cb|callback|done|next|handler|listener|on[A-Z]\w*)$|(?:Callback|Handler|Listener)$/;
 
 /**
  * Finds every request in `program` that goes through a keep-alive agent and
@@ -76,6 +82,18 @@ export function findUnguardedRequests(
   if (requests.length === 0) return [];
 
   const globalAgents = new GlobalAgents(values, globalAgentAssignments, options.globalAgent);
+  let rewriteContext: RewriteContext | undefined;
+  const planFor = (node: RequestNode): RewritePlan => {
+    rewriteContext ??= {
+      program,
+      text: host.sourceText,
+      values,
+      style: detectStyle(host.sourceText, program),
+      typescript: TYPESCRIPT_FILE.test(options.filename ?? ''),
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    };
+    return planRewrite(node, rewriteContext);
+  };
   const findings: Finding[] = [];
   for (const { node, modules } of requests) {
     const agent = requestAgent(node, values);
@@ -83,13 +101,21 @@ export function findUnguardedRequests(
     if (agent === 'global') {
       const policy = globalAgents.policyFor(modules);
       if (!policy.keepAlive || guards.isGuarded(node)) continue;
-      findings.push({ ...findingBase(node, modules, host.sourceText), via: 'global-agent', reason: policy.reason });
+      findings.push({ ...findingBase(node, modules, host.sourceText), fix: planFor(node), via: 'global-agent', reason: policy.reason });
     } else if (!guards.isGuarded(node)) {
-      findings.push({ ...findingBase(node, modules, host.sourceText), via: 'keep-alive-agent', agent: describeAgent(agent, host.sourceText) });
+      findings.push({
+        ...findingBase(node, modules, host.sourceText),
+        fix: planFor(node),
+        via: 'keep-alive-agent',
+        agent: describeAgent(agent, host.sourceText),
+      });
     }
   }
-  return findings;
+  // In the order ESLint reports them, so that the codemod fixes sites in the order the suggestions would.
+  return findings.sort((a, b) => a.reportRange[0] - b.reportRange[0]);
 }
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 /** The modules a call sends its request with, or `[]` when it is not a request. */
 function requestModules(node: RequestNode, values: ValueResolver): HttpModuleName[] {
@@ -133,40 +159,6 @@ function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | 'g
   return global ? 'global' : undefined;
 }
 
-/**
- * The options argument of `(url)`, `(url, options)`, `(options)`, each with
- * or without a callback: the node, `null` when there are none, or
- * `'unknown'` when the arguments cannot be told apart.
- */
-function requestOptions(node: RequestNode, values: ValueResolver): TSESTree.Node | null | 'unknown' {
-  const args = node.arguments;
-  if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
-  const [first, second] = args;
-  if (!first) return null;
-  const firstValues = values.resolve(first);
-  if (firstValues.some((value) => value.kind === 'object')) return first;
-  const secondValues = second ? values.resolve(second) : [];
-  const firstIsUrl =
-    firstValues.every((value) => value.kind === 'string') ||
-    looksLikeUrl(first) ||
-    secondValues.some((value) => value.kind === 'object');
-  if (!firstIsUrl) return 'unknown';
-  if (!second || secondValues.every((value) => value.kind === 'function') || isNamedLike(second, CALLBACK_NAME)) return null;
-  return second;
-}
-
-function looksLikeUrl(node: TSESTree.Node): boolean {
-  return isNamedLike(node, URL_NAME);
-}
-
-/** An identifier, or a member's property, whose name matches `pattern`. */
-function isNamedLike(node: TSESTree.Node, pattern: RegExp): boolean {
-  const inner = skipTransparentWrappers(node);
-  if (inner.type === AST_NODE_TYPES.Identifier) return pattern.test(inner.name);
-  if (inner.type === AST_NODE_TYPES.MemberExpression) return pattern.test(memberPropertyName(inner) ?? '');
-  return false;
-}
-
 /** What the file does to `http.globalAgent` / `https.globalAgent`, over the configured policy. */
 class GlobalAgents {
   readonly #assigned = new Map<HttpModuleName, { keepAlive: boolean; line: number; text: string }>();
@@ -202,13 +194,17 @@ class GlobalAgents {
   }
 }
 
-function findingBase(node: RequestNode, modules: readonly HttpModuleName[], text: string): FindingBase {
+function findingBase(node: RequestNode, modules: readonly HttpModuleName[], text: string): Omit<FindingBase, 'fix'> {
   const reportRange: [number, number] =
     node.type === AST_NODE_TYPES.NewExpression ? [node.range[0], node.callee.range[1]] : [node.callee.range[0], node.callee.range[1]];
   return {
     node,
     range: [node.range[0], node.range[1]],
     reportRange,
+    reportLoc: {
+      start: node.type === AST_NODE_TYPES.NewExpression ? node.loc.start : node.callee.loc.start,
+      end: node.callee.loc.end,
+    },
     callee: excerpt(text, reportRange),
     modules,
   };

@@ -4,36 +4,15 @@ import {
   descendants,
   isFunction,
   memberPropertyName,
-  methodCallOn,
   outermostWrapper,
   skipTransparentWrappers,
   staticKeyName,
   staticLiteralValue,
 } from './ast.js';
 import type { HostVariable } from './host.js';
+import { followRequestChain } from './request-chain.js';
+import { RETRY_HELPER } from './rewrite/helper.js';
 import type { ValueResolver } from './values.js';
-
-/** EventEmitter methods that add a listener: `(event, listener)`. */
-const LISTENER_METHODS: ReadonlySet<string> = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-]);
-
-/** ClientRequest methods that return the request itself, so a chain goes on with it. */
-const METHODS_RETURNING_REQUEST: ReadonlySet<string> = new Set([
-  ...LISTENER_METHODS,
-  'off',
-  'removeListener',
-  'removeAllListeners',
-  'setTimeout',
-  'setNoDelay',
-  'setSocketKeepAlive',
-  'setHeader',
-  'end',
-]);
 
 /** How many calls deep a guard may sit below the error listener (`onError` → `shouldRetry`). */
 const MAX_HELPER_DEPTH = 2;
@@ -62,19 +41,17 @@ export class GuardFinder {
    * itself, or on the variable the request is stored in.
    */
   errorListeners(request: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node[] {
-    const listeners: TSESTree.Node[] = [];
-    const end = collectChain(request, listeners);
-    const holder = this.#holdingVariable(end);
-    if (holder) {
-      for (const reference of holder.references) {
-        if (reference.isRead()) collectChain(reference.identifier, listeners);
-      }
+    const chain = followRequestChain(request);
+    const registrations = [...chain.listeners];
+    const holder = this.holdingVariable(chain.end);
+    for (const reference of holder?.references ?? []) {
+      if (reference.isRead()) registrations.push(...followRequestChain(reference.identifier).listeners);
     }
-    return listeners;
+    return registrations.filter((registration) => registration.event === 'error').map((registration) => registration.listener);
   }
 
   /** `const req = <request>` or `req = <request>`. */
-  #holdingVariable(expression: TSESTree.Node): HostVariable | null {
+  holdingVariable(expression: TSESTree.Node): HostVariable | null {
     const outer = outermostWrapper(expression);
     const parent = outer.parent;
     if (
@@ -109,6 +86,10 @@ export class GuardFinder {
     let verdict = false;
     for (const node of descendants(fn.body)) {
       if (readsReusedSocket(node) || staticLiteralValue(node) === 'ECONNRESET') {
+        verdict = true;
+        break;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && isRetryHelperCall(node)) {
         verdict = true;
         break;
       }
@@ -151,22 +132,9 @@ export class GuardFinder {
   }
 }
 
-/**
- * Walks `req.on('error', h).on(...).end()` upwards from `start`, collecting
- * error listeners; returns the last expression that is still the request.
- */
-function collectChain(start: TSESTree.Node, listeners: TSESTree.Node[]): TSESTree.Node {
-  let current = start;
-  for (let step = methodCallOn(current); step; step = methodCallOn(current)) {
-    const { method, call } = step;
-    if (LISTENER_METHODS.has(method)) {
-      const [event, listener] = call.arguments;
-      if (event && listener && staticLiteralValue(event) === 'error') listeners.push(listener);
-    }
-    if (!METHODS_RETURNING_REQUEST.has(method)) break;
-    current = call;
-  }
-  return current;
+/** The helper the rewrite adds, also when it is imported from a shared module. */
+function isRetryHelperCall(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === RETRY_HELPER;
 }
 
 /** `x.reusedSocket`, `x['reusedSocket']` or `const { reusedSocket } = x`. */

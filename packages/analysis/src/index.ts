@@ -1,4 +1,8 @@
-export { type AnalysisOptions, type Finding, type KeepAliveAgent, type RequestNode, findUnguardedRequests } from './analyze.js';
+export { type AnalysisOptions, DEFAULT_MAX_RETRIES, type Finding, type KeepAliveAgent, findUnguardedRequests } from './analyze.js';
+export { RETRY_HELPER, retryHelperSource } from './rewrite/helper.js';
+export { type RewritePlan, SKIP_REASONS, type SkipReason, type TextEdit } from './rewrite/plan.js';
+export { type CodeStyle, detectStyle } from './rewrite/style.js';
+export type { RequestNode } from './request-arguments.js';
 export type { AnalysisHost, HostDefinition, HostReference, HostVariable } from './host.js';
 export type { HttpModuleName } from './modules.js';
 export {

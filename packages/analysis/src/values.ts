@@ -38,7 +38,8 @@ export type AbstractValue =
   | { readonly kind: 'global-agent'; readonly module: HttpModuleName }
   | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
   | { readonly kind: 'function'; readonly node: FunctionNode }
-  | { readonly kind: 'string' }
+  /** A string (or URL); `value` when it is a literal. */
+  | { readonly kind: 'string'; readonly value?: string }
   | { readonly kind: 'constant'; readonly value: unknown }
   | { readonly kind: 'unknown' };
 
@@ -148,8 +149,10 @@ export class ValueResolver {
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression:
         return [{ kind: 'function', node }];
-      case AST_NODE_TYPES.TemplateLiteral:
-        return [stringValue];
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const value = staticLiteralValue(node);
+        return [typeof value === 'string' ? { kind: 'string', value } : stringValue];
+      }
       case AST_NODE_TYPES.BinaryExpression:
         return node.operator === '+' &&
           [node.left, node.right].some((side) => this.resolve(side).some((value) => isStringLike(value)))
@@ -158,7 +161,7 @@ export class ValueResolver {
       default: {
         const value = staticLiteralValue(node);
         if (value === UNKNOWN) return [unknownValue];
-        return [typeof value === 'string' ? stringValue : { kind: 'constant', value }];
+        return [typeof value === 'string' ? { kind: 'string', value } : { kind: 'constant', value }];
       }
     }
   }

@@ -5,8 +5,10 @@ import { enginesTester, javascriptTester, lines, typescriptTester } from './rule
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-const keepAlive = (line: number, column: number) => ({ messageId: 'unguardedKeepAliveAgent' as const, line, column });
-const globalAgent = (line: number, column: number) => ({ messageId: 'unguardedGlobalAgent' as const, line, column });
+// Every report carries the codemod's rewrite as one suggestion, unless the codemod skips the site (`suggestions: 0`).
+// The exact rewrites are checked by the codemod's fixtures and by the parity tests.
+const keepAlive = (line: number, column: number, suggestions = 1) => ({ messageId: 'unguardedKeepAliveAgent' as const, line, column, suggestions });
+const globalAgent = (line: number, column: number, suggestions = 1) => ({ messageId: 'unguardedGlobalAgent' as const, line, column, suggestions });
 
 // How the http module is obtained: CommonJS.
 javascriptTester.run('no-unguarded-request: CommonJS modules', noUnguardedRequest, {
@@ -220,7 +222,7 @@ typescriptTester.run('no-unguarded-request: call shapes', noUnguardedRequest, {
         "http.get(new URL('http://a.test'));",
         'export const ping = (statusUrl: string) => http.get(statusUrl);',
       ),
-      errors: [globalAgent(2, 1), globalAgent(3, 44)],
+      errors: [globalAgent(2, 1), globalAgent(3, 44, 0)],
     },
     {
       name: '(url, callback)',
@@ -252,7 +254,7 @@ typescriptTester.run('no-unguarded-request: call shapes', noUnguardedRequest, {
         'const agent = new http.Agent({ keepAlive: true });',
         'export const send = (target: string) => http.request(target, { agent });',
       ),
-      errors: [keepAlive(3, 41)],
+      errors: [keepAlive(3, 41, 0)],
     },
     {
       name: 'new ClientRequest, named import and member',
@@ -368,7 +370,7 @@ typescriptTester.run('no-unguarded-request: agents', noUnguardedRequest, {
         '  }',
         '}',
       ),
-      errors: [{ ...keepAlive(5, 12), data: { callee: 'https.get', agent: 'this.agent', line: 3 } }],
+      errors: [{ ...keepAlive(5, 12, 0), data: { callee: 'https.get', agent: 'this.agent', line: 3 } }],
     },
     {
       name: 'an agent assigned in the constructor, used in an arrow function',
@@ -383,7 +385,7 @@ typescriptTester.run('no-unguarded-request: agents', noUnguardedRequest, {
         "    http.get({ host: 'a.test', path, agent: this.agent });",
         '}',
       ),
-      errors: [{ ...keepAlive(8, 5), data: { callee: 'http.get', agent: 'this.agent', line: 5 } }],
+      errors: [{ ...keepAlive(8, 5, 0), data: { callee: 'http.get', agent: 'this.agent', line: 5 } }],
     },
     {
       name: 'conditional and logical agents: any keep-alive branch counts',
@@ -695,7 +697,7 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
         'const agent = new http.Agent({ keepAlive: true });',
         "resilience.attempt(() => http.get('http://a.test', { agent }));",
       ),
-      errors: [keepAlive(4, 26)],
+      errors: [keepAlive(4, 26, 0)],
     },
     {
       name: 'a dotted wrapper matches only its own path',
@@ -706,7 +708,7 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
         "other.attempt(() => http.get('http://a.test', { agent }));",
       ),
       options: [{ retryWrappers: ['resilience.attempt'] }],
-      errors: [keepAlive(4, 21)],
+      errors: [keepAlive(4, 21, 0)],
     },
     {
       name: 'retryWrappers replaces the defaults',
@@ -717,7 +719,7 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
         "pRetry(() => http.get('http://a.test', { agent }));",
       ),
       options: [{ retryWrappers: ['backoff.retry'] }],
-      errors: [keepAlive(4, 14)],
+      errors: [keepAlive(4, 14, 0)],
     },
   ],
 });
@@ -815,7 +817,7 @@ javascriptTester.run('no-unguarded-request: ES modules (JavaScript)', noUnguarde
         '  }',
         '}',
       ),
-      errors: [keepAlive(5, 12)],
+      errors: [keepAlive(5, 12, 0)],
     },
   ],
 });

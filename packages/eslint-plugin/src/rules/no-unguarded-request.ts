@@ -1,9 +1,11 @@
 import {
+  DEFAULT_MAX_RETRIES,
   DEFAULT_RETRY_WRAPPERS,
   type GlobalAgentOption,
   findUnguardedRequests,
   resolveGlobalAgentPolicy,
 } from '@keepalive-guard/analysis';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
 import { configuredNodeVersion } from '../util/settings.js';
@@ -15,15 +17,27 @@ export interface NoUnguardedRequestOptions {
   nodeVersion?: string;
   /** Functions that retry what they are given: callee names or dotted paths. */
   retryWrappers?: string[];
+  /** How often the suggested retry may send a request again. */
+  maxRetries?: number;
+  /** Report requests that are not idempotent (they get no suggestion). */
+  reportNonIdempotent?: boolean;
 }
 
 export type Options = [NoUnguardedRequestOptions];
-export type MessageId = 'unguardedKeepAliveAgent' | 'unguardedGlobalAgent';
+export type MessageId = 'unguardedKeepAliveAgent' | 'unguardedGlobalAgent' | 'unguardedNonIdempotent' | 'wrapWithRetry';
+
+const DEFAULTS: NoUnguardedRequestOptions = {
+  globalAgent: 'auto',
+  retryWrappers: [...DEFAULT_RETRY_WRAPPERS],
+  maxRetries: DEFAULT_MAX_RETRIES,
+  reportNonIdempotent: true,
+};
 
 export const noUnguardedRequest = createRule<Options, MessageId>({
   name: 'no-unguarded-request',
   meta: {
     type: 'problem',
+    hasSuggestions: true,
     docs: {
       description:
         'Require a retry for a reused socket on HTTP requests sent through a keep-alive agent',
@@ -40,6 +54,13 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         'Node 19 ({{reason}}), with no retry for a reused socket. If the server closes that idle socket ' +
         "just as it is reused, the request fails with ECONNRESET. Retry in the 'error' listener when " +
         "`req.reusedSocket` is true and `err.code` is 'ECONNRESET', or pass `agent: false` or an agent without keepAlive.",
+      unguardedNonIdempotent:
+        '`{{callee}}` sends a request that is not idempotent through a keep-alive agent ({{agent}}), with no retry for ' +
+        'a reused socket. It can fail with ECONNRESET when the server closes that idle socket just as it is reused, and ' +
+        'sending it again could repeat its effect. Set an `Idempotency-Key` header that the server honours and retry ' +
+        "when `req.reusedSocket` is true and `err.code` is 'ECONNRESET', or send it with `agent: false`.",
+      wrapWithRetry:
+        'Send the request again when the server closed its reused socket (at most {{maxRetries}} times, idempotent requests only).',
     },
     schema: [
       {
@@ -65,12 +86,23 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             description:
               'Functions that retry the function they are given (matched by callee name such as `pRetry`, or by a dotted path such as `backoff.retry`). Requests sent inside them count as guarded. Replaces the default list.',
           },
+          maxRetries: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 10,
+            description: 'How often the suggested retry may send a request again (the codemod\'s --max-retries).',
+          },
+          reportNonIdempotent: {
+            type: 'boolean',
+            description:
+              'Report requests whose method is not idempotent (POST, PATCH, ...) and that carry no Idempotency-Key header. They get no suggestion: a retry could repeat their effect.',
+          },
         },
       },
     ],
-    defaultOptions: [{ globalAgent: 'auto', retryWrappers: [...DEFAULT_RETRY_WRAPPERS] }],
+    defaultOptions: [DEFAULTS],
   },
-  defaultOptions: [{ globalAgent: 'auto', retryWrappers: [...DEFAULT_RETRY_WRAPPERS] }],
+  defaultOptions: [DEFAULTS],
   create(context, [options]) {
     // Per file: engines.node depends on where the file lives (cached per directory).
     const globalAgent = resolveGlobalAgentPolicy({
@@ -79,25 +111,49 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
       filename: context.filename,
     });
     const retryWrappers = options.retryWrappers ?? DEFAULT_RETRY_WRAPPERS;
+    const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     return {
       Program(program) {
-        const findings = findUnguardedRequests(program, eslintHost(context.sourceCode), { globalAgent, retryWrappers });
+        const findings = findUnguardedRequests(program, eslintHost(context.sourceCode), {
+          globalAgent,
+          retryWrappers,
+          maxRetries,
+          filename: context.filename,
+        });
         for (const finding of findings) {
           const loc = {
             start: context.sourceCode.getLocFromIndex(finding.reportRange[0]),
             end: context.sourceCode.getLocFromIndex(finding.reportRange[1]),
           };
-          if (finding.via === 'keep-alive-agent') {
+          const { fix } = finding;
+          // The codemod's rewrite, offered (never applied) because it changes what the code does.
+          const suggest =
+            fix.kind === 'rewrite'
+              ? [
+                  {
+                    messageId: 'wrapWithRetry' as const,
+                    data: { maxRetries },
+                    fix: (fixer: TSESLint.RuleFixer) => fix.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+                  },
+                ]
+              : [];
+          const agent = finding.via === 'keep-alive-agent' ? `\`${finding.agent.name}\`` : "Node's global agent";
+          if (fix.kind === 'skip' && fix.reason === 'non-idempotent') {
+            if (options.reportNonIdempotent === false) continue;
+            context.report({ loc, messageId: 'unguardedNonIdempotent', data: { callee: finding.callee, agent } });
+          } else if (finding.via === 'keep-alive-agent') {
             context.report({
               loc,
               messageId: 'unguardedKeepAliveAgent',
               data: { callee: finding.callee, agent: finding.agent.name, line: finding.agent.line },
+              suggest,
             });
           } else {
             context.report({
               loc,
               messageId: 'unguardedGlobalAgent',
               data: { callee: finding.callee, reason: finding.reason },
+              suggest,
             });
           }
         }

@@ -1,0 +1,56 @@
+import type { CodeStyle } from './style.js';
+
+/** The name of the function the rewrite calls; also what the analysis accepts as a guard wherever it comes from. */
+export const RETRY_HELPER = 'shouldRetryOnReusedSocket';
+
+/** Methods that RFC 9110 §9.2.2 calls idempotent: sending them twice has the effect of sending them once. */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+/** Headers that make a non-idempotent request safe to send again (the server deduplicates by key). */
+export const IDEMPOTENCY_KEY_HEADERS: ReadonlySet<string> = new Set(['idempotency-key', 'x-idempotency-key']);
+
+export interface HelperOptions {
+  readonly typescript: boolean;
+  readonly maxRetries: number;
+}
+
+/**
+ * The helper the rewrite adds once per file, in the file's style. It holds
+ * every condition under which clients such as Go's net/http, curl and
+ * urllib3 resend a request whose keep-alive connection was closed under it.
+ */
+export function retryHelperSource(style: CodeStyle, options: HelperOptions): string {
+  const q = (text: string) => `${style.quote}${text}${style.quote}`;
+  const semi = style.semicolons ? ';' : '';
+  const methods = [...IDEMPOTENT_METHODS].join('|');
+  const [idempotencyKey, xIdempotencyKey] = [...IDEMPOTENCY_KEY_HEADERS] as [string, string];
+  // `res` is set by Node (null until a response arrives) but missing from @types/node.
+  const signature = options.typescript
+    ? [
+        `function ${RETRY_HELPER}(`,
+        `\treq: import(${q('node:http')}).ClientRequest & { res?: unknown },`,
+        '\terr: NodeJS.ErrnoException,',
+        '\tattempt: number,',
+        '): boolean {',
+      ]
+    : [`function ${RETRY_HELPER}(req, err, attempt) {`];
+  const lines = [
+    '// The server closed an idle keep-alive socket just as this request reused it',
+    "// (see request.reusedSocket in Node's docs). Send it again only for that race:",
+    '// a reused socket, reset before any response, not aborted by us, a method that',
+    `// is safe to repeat (or an idempotency key), at most ${options.maxRetries} times.`,
+    ...signature,
+    '\treturn (',
+    `\t\tattempt < ${options.maxRetries} &&`,
+    '\t\treq.reusedSocket &&',
+    `\t\t(err.code === ${q('ECONNRESET')} || err.code === ${q('EPIPE')}) &&`,
+    '\t\t!req.res &&',
+    '\t\t!req.destroyed &&',
+    `\t\t(/^(?:${methods})$/.test(req.method) ||`,
+    `\t\t\treq.hasHeader(${q(idempotencyKey)}) ||`,
+    `\t\t\treq.hasHeader(${q(xIdempotencyKey)}))`,
+    `\t)${semi}`,
+    '}',
+  ];
+  return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);
+}

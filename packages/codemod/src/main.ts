@@ -1,0 +1,234 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { SKIP_REASONS, type SkipReason } from '@keepalive-guard/analysis';
+import { DEFAULT_EXTENSIONS, MissingPathError, discoverFiles } from './files.js';
+import { gitRoot, uncommittedChanges } from './git.js';
+import { type CodemodOptions, OptionError, normalizeOptions } from './options.js';
+import { type FileOutcome, type Mode, processFile } from './process-file.js';
+
+/** Exit codes, as the README documents them. */
+export const EXIT = { done: 0, pending: 1, usage: 2, unparsable: 3 } as const;
+
+const USAGE = `Usage: keepalive-guard-codemod [options] <paths...>
+
+Rewrites Node.js HTTP requests sent through keep-alive agents with no retry for
+a reused socket into a bounded, idempotency-aware retry.
+
+Modes (the default writes files):
+  --dry                   change nothing; print a unified diff of what would change
+  --print                 change nothing; print each changed file
+  --check                 change nothing; exit 1 if anything would change
+  --json                  print a machine-readable report on stdout
+
+Analysis (the same options as the ESLint rule):
+  --global-agent <mode>   auto | keep-alive | off (default: auto)
+  --node-version <range>  Node versions the code runs on (default: engines.node)
+  --retry-wrappers <a,b>  functions that retry what they are given (default: pRetry,retry,asyncRetry)
+  --max-retries <n>       retries per request in the code we write (default: 3)
+
+Files:
+  --parser <ts|tsx>       default: ts for .ts/.mts/.cts, tsx for the rest
+  --extensions <a,b>      default: ${DEFAULT_EXTENSIONS.join(',')} (never .d.ts)
+  --ignore-pattern <glob> skip matching paths (repeatable); node_modules and .gitignore always apply
+  --force                 write even when the git working tree has uncommitted changes
+  --workers <n>           worker threads (default: all cores)
+
+Exit codes: 0 done, 1 rewrites pending (--check), 2 usage error, missing path or dirty tree,
+3 some files could not be parsed (the rest were processed), 70 internal error.`;
+
+/** Runs the CLI; returns the exit code. Output goes to the given streams. */
+export async function main(
+  argv: readonly string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+): Promise<number> {
+  const say = (text: string) => io.stderr.write(`${text}\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        dry: { type: 'boolean' },
+        print: { type: 'boolean' },
+        check: { type: 'boolean' },
+        json: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        'global-agent': { type: 'string' },
+        'node-version': { type: 'string' },
+        'retry-wrappers': { type: 'string', multiple: true },
+        'max-retries': { type: 'string' },
+        parser: { type: 'string' },
+        extensions: { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        workers: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    say(`keepalive-guard-codemod: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values: flags, positionals: paths } = parsed;
+  if (flags.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT.done;
+  }
+  if (flags.version) {
+    const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+    io.stdout.write(`${version}\n`);
+    return EXIT.done;
+  }
+  const modes = (['dry', 'print', 'check'] as const).filter((mode) => flags[mode]);
+  if (modes.length > 1) return usageError(say, `choose one of --dry, --print and --check (got --${modes.join(', --')})`);
+  if (flags.print && flags.json) return usageError(say, '--print and --json both write to stdout; choose one');
+  if (paths.length === 0) return usageError(say, 'give the files or folders to rewrite');
+  const mode: Mode = modes[0] ?? 'write';
+
+  let options: CodemodOptions;
+  let workers: number;
+  try {
+    options = normalizeOptions(flags);
+    workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new OptionError(`--workers must be a whole number of at least 1 (got '${flags.workers}')`);
+  } catch (error) {
+    if (error instanceof OptionError) return usageError(say, error.message);
+    throw error;
+  }
+
+  let files: string[];
+  try {
+    const extensions = flags.extensions?.split(',').map((extension) => extension.trim().replace(/^\./, '')).filter(Boolean);
+    files = discoverFiles(paths, {
+      extensions: extensions && extensions.length > 0 ? extensions : DEFAULT_EXTENSIONS,
+      ignorePatterns: flags['ignore-pattern'] ?? [],
+    });
+  } catch (error) {
+    if (error instanceof MissingPathError) return usageError(say, error.message);
+    throw error;
+  }
+
+  if (mode === 'write' && !flags.force) {
+    const dirty = dirtyWorkingTrees(paths);
+    if (dirty.length > 0) {
+      say(
+        `keepalive-guard-codemod: refusing to write: ${dirty.map((root) => path.relative(process.cwd(), root) || '.').join(', ')} ` +
+          'has uncommitted changes. Commit or stash them first, so that the rewrite can be reviewed as a diff, or pass --force.',
+      );
+      return EXIT.usage;
+    }
+  }
+
+  const outcomes = await processAll(files, mode, options, workers);
+  for (const outcome of outcomes) {
+    if (outcome.diff) io.stdout.write(outcome.diff);
+    if (outcome.output !== undefined) io.stdout.write(outcome.output);
+  }
+  if (flags.json) io.stdout.write(`${JSON.stringify(report(outcomes, mode), null, 2)}\n`);
+  say(summary(outcomes, mode));
+
+  if (outcomes.some((outcome) => outcome.status === 'failed')) return EXIT.unparsable;
+  if (mode === 'check' && outcomes.some((outcome) => outcome.status === 'changed')) return EXIT.pending;
+  return EXIT.done;
+}
+
+function usageError(say: (text: string) => void, message: string): number {
+  say(`keepalive-guard-codemod: ${message}\nRun keepalive-guard-codemod --help for the options.`);
+  return EXIT.usage;
+}
+
+/** Working trees holding a given path that have uncommitted changes. */
+function dirtyWorkingTrees(paths: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    const root = gitRoot(path.extname(absolute) ? path.dirname(absolute) : absolute);
+    if (root) roots.add(root);
+  }
+  return [...roots].filter((root) => uncommittedChanges(root).length > 0);
+}
+
+/** Files per worker below which starting threads costs more than it saves. */
+const FILES_PER_WORKER = 200;
+
+async function processAll(files: readonly string[], mode: Mode, options: CodemodOptions, workers: number): Promise<FileOutcome[]> {
+  const threads = Math.min(workers, Math.floor(files.length / FILES_PER_WORKER));
+  if (threads <= 1) return files.map((file) => processFile(file, mode, options));
+  const outcomes: FileOutcome[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { mode, options } });
+      try {
+        while (next < files.length) {
+          const file = files[next++] as string;
+          outcomes.push(
+            await new Promise<FileOutcome>((resolve, reject) => {
+              worker.once('message', resolve);
+              worker.once('error', reject);
+              worker.postMessage(file);
+            }).finally(() => worker.removeAllListeners('error')),
+          );
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function report(outcomes: readonly FileOutcome[], mode: Mode) {
+  return {
+    mode,
+    files: outcomes.map((outcome) => ({
+      file: outcome.file,
+      status: outcome.status,
+      ...(outcome.error ? { error: outcome.error } : {}),
+      findings: outcome.sites.map((site) => ({ file: outcome.file, ...site })),
+      disabled: outcome.disabled,
+    })),
+    summary: counts(outcomes),
+  };
+}
+
+function counts(outcomes: readonly FileOutcome[]) {
+  const byStatus = (status: FileOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const sites = outcomes.flatMap((outcome) => outcome.sites);
+  const left: Partial<Record<SkipReason, number>> = {};
+  for (const site of sites) if (site.reason) left[site.reason] = (left[site.reason] ?? 0) + 1;
+  return {
+    scanned: outcomes.length,
+    changed: byStatus('changed'),
+    unchanged: byStatus('unchanged'),
+    skipped: byStatus('skipped'),
+    failed: byStatus('failed'),
+    rewritten: sites.filter((site) => site.status === 'rewritten').length,
+    left: sites.filter((site) => site.status === 'skipped').length,
+    leftByReason: left,
+    disabled: outcomes.reduce((total, outcome) => total + outcome.disabled, 0),
+  };
+}
+
+function summary(outcomes: readonly FileOutcome[], mode: Mode): string {
+  const total = counts(outcomes);
+  const changed = mode === 'write' ? 'changed' : 'would change';
+  const lines = [
+    `keepalive-guard-codemod: ${total.scanned} files scanned: ${total.changed} ${changed}, ${total.unchanged} unchanged, ` +
+      `${total.skipped} skipped (no http), ${total.failed} failed`,
+    `  requests: ${total.rewritten} ${mode === 'write' ? 'rewritten' : 'to rewrite'}, ${total.left} left as they were` +
+      (total.disabled > 0 ? `, ${total.disabled} under eslint-disable` : ''),
+  ];
+  for (const outcome of outcomes) {
+    for (const site of outcome.sites) {
+      if (site.status === 'skipped' && site.reason) {
+        lines.push(`  left ${outcome.file}:${site.line}:${site.column} ${site.callee}: ${SKIP_REASONS[site.reason]}`);
+      }
+    }
+    if (outcome.error) lines.push(`  failed ${outcome.error}`);
+  }
+  return lines.join('\n');
+}

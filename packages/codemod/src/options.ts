@@ -1,0 +1,63 @@
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_WRAPPERS, type GlobalAgentOption } from '@keepalive-guard/analysis';
+
+/** The options the rule and the codemod share, with the same names and meaning. */
+export interface CodemodOptions {
+  /** Whether a request with no `agent` goes through a keep-alive global agent. */
+  readonly globalAgent: GlobalAgentOption;
+  /** The Node versions the code runs on (semver range); otherwise `engines.node` decides. */
+  readonly nodeVersion?: string | undefined;
+  /** Functions that retry what they are given; requests inside them are guarded. */
+  readonly retryWrappers: readonly string[];
+  /** How often a request may be sent again. */
+  readonly maxRetries: number;
+  /** `ts` or `tsx`; by default `ts` for .ts/.mts/.cts and `tsx` for the rest. */
+  readonly parser?: 'ts' | 'tsx' | undefined;
+}
+
+export const DEFAULT_OPTIONS: CodemodOptions = {
+  globalAgent: 'auto',
+  retryWrappers: DEFAULT_RETRY_WRAPPERS,
+  maxRetries: DEFAULT_MAX_RETRIES,
+};
+
+const GLOBAL_AGENT_VALUES: readonly GlobalAgentOption[] = ['auto', 'keep-alive', 'off'];
+
+/** Thrown for an option value that makes no sense; the CLI prints it as a usage error. */
+export class OptionError extends Error {}
+
+/**
+ * Options from loosely typed sources (CLI flags, jscodeshift's option bag) into
+ * `CodemodOptions`, with a clear error for a bad value.
+ */
+export function normalizeOptions(raw: Readonly<Record<string, unknown>>): CodemodOptions {
+  const pick = (camel: string, kebab: string): unknown => raw[camel] ?? raw[kebab];
+  const globalAgent = pick('globalAgent', 'global-agent') ?? DEFAULT_OPTIONS.globalAgent;
+  if (!GLOBAL_AGENT_VALUES.includes(globalAgent as GlobalAgentOption)) {
+    throw new OptionError(`--global-agent must be one of ${GLOBAL_AGENT_VALUES.join(', ')} (got '${String(globalAgent)}')`);
+  }
+  const maxRetriesRaw = pick('maxRetries', 'max-retries') ?? DEFAULT_OPTIONS.maxRetries;
+  const maxRetries = Number(maxRetriesRaw);
+  if (!Number.isInteger(maxRetries) || maxRetries < 1 || maxRetries > 10) {
+    throw new OptionError(`--max-retries must be a whole number from 1 to 10 (got '${String(maxRetriesRaw)}')`);
+  }
+  const wrappersRaw = pick('retryWrappers', 'retry-wrappers');
+  const retryWrappers =
+    wrappersRaw === undefined
+      ? DEFAULT_OPTIONS.retryWrappers
+      : (Array.isArray(wrappersRaw) ? wrappersRaw : [wrappersRaw])
+          .flatMap((entry) => String(entry).split(','))
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+  const nodeVersion = pick('nodeVersion', 'node-version');
+  const parser = pick('parser', 'parser');
+  if (parser !== undefined && parser !== 'ts' && parser !== 'tsx') {
+    throw new OptionError(`--parser must be ts or tsx (got '${String(parser)}')`);
+  }
+  return {
+    globalAgent: globalAgent as GlobalAgentOption,
+    nodeVersion: nodeVersion === undefined ? undefined : String(nodeVersion),
+    retryWrappers,
+    maxRetries,
+    parser,
+  };
+}

@@ -1,0 +1,123 @@
+import {
+  type Finding,
+  type ParsedFile,
+  SKIP_REASONS,
+  type SkipReason,
+  type TextEdit,
+  findUnguardedRequests,
+  mayContainRequest,
+  parseForAnalysis,
+  resolveGlobalAgentPolicy,
+} from '@keepalive-guard/analysis';
+import { disabledLines } from './disable-directives.js';
+import type { CodemodOptions } from './options.js';
+
+/** One request the rule reports, and what the codemod did with it. */
+export interface SiteReport {
+  /** 1-based, as editors and ESLint show them. */
+  readonly line: number;
+  readonly column: number;
+  readonly callee: string;
+  readonly status: 'rewritten' | 'skipped';
+  readonly reason?: SkipReason;
+  readonly message?: string;
+}
+
+export interface SourceResult {
+  /** The new text, or `undefined` when nothing changed (the file is not to be written). */
+  readonly output: string | undefined;
+  /** Sites in the order of the input, each rewritten or skipped with its reason. */
+  readonly sites: readonly SiteReport[];
+  /** Sites left alone because an eslint-disable comment turns the rule off there. */
+  readonly disabled: number;
+  /** Whether the text was parsed at all (a file that never mentions http is not). */
+  readonly parsed: boolean;
+}
+
+/** The file does not parse; its text is left exactly as it was. */
+export class SourceParseError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Rewrites every unguarded request of one file that can be rewritten safely.
+ * Sites are fixed one at a time, first to last, re-analysing in between:
+ * exactly what applying the rule's suggestions one by one does, so the two
+ * cannot disagree. The result is parsed once more, and must leave only the
+ * skipped sites reported, or nothing is returned.
+ */
+export function rewriteSource(text: string, file: string, options: CodemodOptions): SourceResult {
+  if (!mayContainRequest(text)) return { output: undefined, sites: [], disabled: 0, parsed: false };
+  const analyse = (source: string) => {
+    let parsed: ParsedFile;
+    try {
+      parsed = parseForAnalysis(source, { filePath: parsePath(file, options.parser) });
+    } catch (error) {
+      throw new SourceParseError(file, error);
+    }
+    const isDisabled = disabledLines(parsed.program.comments ?? []);
+    const findings = findUnguardedRequests(parsed.program, parsed.host, {
+      globalAgent: resolveGlobalAgentPolicy({
+        globalAgent: options.globalAgent,
+        nodeVersion: options.nodeVersion,
+        filename: file,
+      }),
+      retryWrappers: options.retryWrappers,
+      maxRetries: options.maxRetries,
+      filename: file,
+    });
+    const active = findings.filter((finding) => !isDisabled(finding.reportLoc.start.line));
+    return { parsed, active, disabled: findings.length - active.length };
+  };
+
+  const first = analyse(text);
+  const sites = first.active.map(siteReport);
+  const rewrites = sites.filter((site) => site.status === 'rewritten').length;
+  let source = first.parsed.host.sourceText;
+  let current = first;
+  for (let round = 0; round < rewrites; round += 1) {
+    const next = current.active.find((finding) => finding.fix.kind === 'rewrite');
+    if (next?.fix.kind !== 'rewrite') throw new Error(`${file}: a site to rewrite disappeared after ${round} rewrites`);
+    source = applyEdits(source, next.fix.edits);
+    current = analyse(source);
+  }
+  const left = current.active.filter((finding) => finding.fix.kind === 'skip').length;
+  if (current.active.length !== left || left !== sites.length - rewrites) {
+    throw new Error(`${file}: the rewritten code is still reported; the file was left as it was`);
+  }
+  return {
+    output: rewrites > 0 ? `${first.parsed.bom ? '\uFEFF' : ''}${source}` : undefined,
+    sites,
+    disabled: first.disabled,
+    parsed: true,
+  };
+}
+
+/** Applies non-overlapping edits, last first so that earlier offsets stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
+    result = result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]);
+  }
+  return result;
+}
+
+function siteReport(finding: Finding): SiteReport {
+  const { line, column } = finding.reportLoc.start;
+  const base = { line, column: column + 1, callee: finding.callee };
+  return finding.fix.kind === 'rewrite'
+    ? { ...base, status: 'rewritten' }
+    : { ...base, status: 'skipped', reason: finding.fix.reason, message: SKIP_REASONS[finding.fix.reason] };
+}
+
+/** `--parser ts|tsx` decides by the name the parser sees; by default the file's own extension does. */
+function parsePath(file: string, parser: CodemodOptions['parser']): string {
+  if (parser === 'ts') return `${file}.ts`;
+  if (parser === 'tsx') return `${file}.tsx`;
+  return file;
+}

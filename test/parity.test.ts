@@ -1,0 +1,87 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_OPTIONS, rewriteSource } from '@keepalive-guard/codemod';
+import { Linter } from 'eslint';
+import keepaliveGuard from 'eslint-plugin-keepalive-guard';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The rule and the codemod share one analysis; these tests hold them to it
+ * over one set of fixtures (the codemod's): the rule reports exactly the
+ * sites the codemod rewrites or skips, reports only the skipped ones on the
+ * codemod's output, and its suggestions, applied one by one, give the
+ * codemod's output byte for byte.
+ */
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'codemod', 'test', 'fixtures');
+const inputs = readdirSync(fixtures)
+  .filter((file) => file.includes('.input.') && file !== 'skip-syntax-error.input.js')
+  .sort();
+const RULE = 'keepalive-guard/no-unguarded-request';
+const linter = new Linter({ configType: 'flat' });
+
+function lint(text: string, file: string): Linter.LintMessage[] {
+  const typescript = /\.[cm]?ts$/.test(file);
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+      plugins: { 'keepalive-guard': keepaliveGuard },
+      rules: { [RULE]: ['error', { globalAgent: 'keep-alive' }] },
+      languageOptions: typescript
+        ? { parser: tseslint.parser as Linter.Parser }
+        : { ecmaVersion: 'latest', sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module' },
+    },
+  ];
+  const messages = linter.verify(text, config, { filename: file });
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return messages.filter((message) => message.ruleId === RULE);
+}
+
+/** What a user gets by taking the first suggestion offered, re-linting, and again, until none is left. */
+function applySuggestionsOneByOne(text: string, file: string): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  let current = text.slice(bom.length);
+  for (let round = 0; round < 50; round += 1) {
+    const suggestion = lint(bom + current, file).find((message) => message.suggestions?.length)?.suggestions?.[0];
+    if (!suggestion) return bom + current;
+    current = current.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + current.slice(suggestion.fix.range[1]);
+  }
+  throw new Error('suggestions never ran out');
+}
+
+describe.each(inputs)('%s: the rule and the codemod agree', (input) => {
+  const file = path.join(fixtures, input);
+  const text = readFileSync(file, 'utf8');
+  const result = rewriteSource(text, file, { ...DEFAULT_OPTIONS, globalAgent: 'keep-alive' });
+  const output = result.output ?? text;
+
+  it('the rule reports exactly the sites the codemod rewrites or skips', () => {
+    const reported = lint(text, file).map((message) => `${message.line}:${message.column}`);
+    expect(reported).toEqual(result.sites.map((site) => `${site.line}:${site.column}`));
+  });
+
+  it('offers a suggestion exactly where the codemod rewrites', () => {
+    const withSuggestion = lint(text, file).map((message) => (message.suggestions?.length ?? 0) > 0);
+    expect(withSuggestion).toEqual(result.sites.map((site) => site.status === 'rewritten'));
+  });
+
+  it("on the codemod's output the rule reports only the skipped sites, without suggestions", () => {
+    const left = lint(output, file);
+    expect(left).toHaveLength(result.sites.filter((site) => site.status === 'skipped').length);
+    expect(left.every((message) => !message.suggestions?.length)).toBe(true);
+  });
+
+  it("applying the suggestions one by one gives the codemod's output", () => {
+    expect(applySuggestionsOneByOne(text, file)).toBe(output);
+  });
+});
+
+it('covers rewritten and skipped sites alike', () => {
+  const statuses = inputs.flatMap((input) => {
+    const file = path.join(fixtures, input);
+    return rewriteSource(readFileSync(file, 'utf8'), file, { ...DEFAULT_OPTIONS, globalAgent: 'keep-alive' }).sites.map((site) => site.status);
+  });
+  expect(statuses.filter((status) => status === 'rewritten').length).toBeGreaterThanOrEqual(15);
+  expect(statuses.filter((status) => status === 'skipped').length).toBeGreaterThanOrEqual(10);
+});
