@@ -186,6 +186,8 @@ describe('keepalive-guard-codemod', () => {
     const result = spawnSync(process.execPath, [jscodeshift, '--no-babel', '-t', path.join(here, '..', 'dist', 'transform.js'), '--extensions=js,ts', 'src'], {
       cwd: repo,
       encoding: 'utf8',
+      // jscodeshift colours its summary on CI (CI=true) unless told not to.
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     // Files returned as undefined are counted as skipped: never rewritten.
     expect(result.stdout).toMatch(/0 errors\n0 unmodified\n2 skipped\n2 ok/);
