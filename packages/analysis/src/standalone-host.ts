@@ -1,6 +1,9 @@
-import { analyze, type Scope, type ScopeManager } from '@typescript-eslint/scope-manager';
+import { analyze as analyzeTypeScript } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { parse as parseTypeScript, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import * as eslintScope from 'eslint-scope';
+import { KEYS as ESTREE_KEYS, getKeys } from 'eslint-visitor-keys';
+import * as espree from 'espree';
 import type { AnalysisHost, HostVariable } from './host.js';
 
 export interface ParsedFile {
@@ -11,28 +14,57 @@ export interface ParsedFile {
 }
 
 export interface ParseOptions {
-  /** Decides TypeScript vs JavaScript (and JSX) from the extension, as TypeScript itself does. */
+  /** Decides TypeScript vs JavaScript (and JSX) from the extension. */
   readonly filePath: string;
-  /** Parse JSX in files that are not `.ts`/`.mts`/`.cts`. Default: true. */
-  readonly jsx?: boolean;
 }
 
-const TYPESCRIPT_ONLY = /\.[cm]?ts$/i;
+/** Scope lookups, the same for eslint-scope's and typescript-eslint's scope managers. */
+interface ScopeLike {
+  readonly type: string;
+  readonly upper: ScopeLike | null;
+  readonly childScopes: readonly ScopeLike[];
+  readonly set: ReadonlyMap<string, unknown>;
+}
+interface ScopeManagerLike {
+  readonly scopes: readonly ScopeLike[];
+  acquire(node: never, inner?: boolean): ScopeLike | null;
+}
+
+const TYPESCRIPT = /\.[cm]?tsx?$/i;
+const COMMONJS = /\.c[jt]s$/i;
 
 /**
- * Parses a file into the ESTree the analysis reads, with parent pointers and
- * scopes, for hosts that do not bring their own (the codemod, tests). It uses
- * the same parser and scope manager as typescript-eslint, so a file gives the
- * analysis the same tree here as in ESLint with typescript-eslint's parser.
+ * Parses a file into the tree the rule would see in ESLint, with parent
+ * pointers and scopes, for hosts that do not bring their own (the codemod,
+ * tests):
+ *
+ * - JavaScript (`.js`, `.mjs`, `.cjs`, `.jsx`) with espree and eslint-scope,
+ *   ESLint's own defaults, as a module or else as CommonJS;
+ * - TypeScript (`.ts`, `.mts`, `.cts`, `.tsx`) with typescript-estree and
+ *   @typescript-eslint/scope-manager, as typescript-eslint's parser does.
  *
  * Throws the parser's error for text that is not valid JavaScript/TypeScript.
  */
 export function parseForAnalysis(text: string, options: ParseOptions): ParsedFile {
   const bom = text.charCodeAt(0) === 0xfeff;
   const sourceText = bom ? text.slice(1) : text;
-  const program = parse(sourceText, {
-    filePath: options.filePath,
-    jsx: (options.jsx ?? true) && !TYPESCRIPT_ONLY.test(options.filePath),
+  const { program, scopeManager } = TYPESCRIPT.test(options.filePath)
+    ? parseAsTypeScript(sourceText, options.filePath)
+    : parseAsJavaScript(sourceText, options.filePath);
+  return {
+    program,
+    bom,
+    host: {
+      sourceText,
+      findVariable: (identifier) => findVariable(innermostScope(scopeManager, identifier), identifier.name) as HostVariable | null,
+    },
+  };
+}
+
+function parseAsTypeScript(sourceText: string, filePath: string) {
+  const program = parseTypeScript(sourceText, {
+    filePath,
+    jsx: /x$/i.test(filePath),
     range: true,
     loc: true,
     comment: true,
@@ -40,28 +72,68 @@ export function parseForAnalysis(text: string, options: ParseOptions): ParsedFil
   simpleTraverse(program, { enter() {} }, true);
   // Modules and scripts alike are analysed as modules: only the resolution of
   // top-level names differs, and a module scope resolves all of them.
-  const scopeManager = analyze(program, { sourceType: 'module' });
-  return {
-    program,
-    bom,
-    host: {
-      sourceText,
-      findVariable: (identifier) => findVariable(innermostScope(scopeManager, identifier), identifier.name),
-    },
-  };
+  return { program, scopeManager: analyzeTypeScript(program, { sourceType: 'module' }) as unknown as ScopeManagerLike };
+}
+
+function parseAsJavaScript(sourceText: string, filePath: string) {
+  const attempts: ('module' | 'commonjs')[] = COMMONJS.test(filePath) ? ['commonjs', 'module'] : ['module', 'commonjs'];
+  let firstError: unknown;
+  for (const sourceType of attempts) {
+    let program: TSESTree.Program;
+    try {
+      program = espree.parse(sourceText, {
+        ecmaVersion: 'latest',
+        sourceType,
+        ecmaFeatures: { jsx: true },
+        range: true,
+        loc: true,
+        comment: true,
+      }) as unknown as TSESTree.Program;
+    } catch (error) {
+      firstError ??= error;
+      continue;
+    }
+    setParents(program);
+    const scopeManager = eslintScope.analyze(program as never, {
+      ecmaVersion: 2026 as never,
+      sourceType: sourceType === 'commonjs' ? 'script' : 'module',
+      nodejsScope: sourceType === 'commonjs',
+      childVisitorKeys: ESTREE_KEYS,
+      fallback: getKeys as never,
+    });
+    return { program, scopeManager: scopeManager as unknown as ScopeManagerLike };
+  }
+  throw firstError;
+}
+
+/** espree leaves `parent` unset; ESLint sets it while it walks. */
+function setParents(root: TSESTree.Node): void {
+  const pending: TSESTree.Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as TSESTree.Node;
+    for (const key of getKeys(node as never)) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
+          (child as { parent?: TSESTree.Node }).parent = node;
+          pending.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
 }
 
 /** As ESLint's `sourceCode.getScope(node)`. */
-function innermostScope(scopeManager: ScopeManager, node: TSESTree.Node): Scope {
+function innermostScope(scopeManager: ScopeManagerLike, node: TSESTree.Node): ScopeLike {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-    const scope = scopeManager.acquire(current, true);
+    const scope = scopeManager.acquire(current as never, true);
     if (scope) return scope.type === 'function-expression-name' ? (scope.childScopes[0] ?? scope) : scope;
   }
-  return scopeManager.scopes[0] as Scope;
+  return scopeManager.scopes[0] as ScopeLike;
 }
 
-function findVariable(scope: Scope, name: string): HostVariable | null {
-  for (let current: Scope | null = scope; current; current = current.upper) {
+function findVariable(scope: ScopeLike, name: string): unknown {
+  for (let current: ScopeLike | null = scope; current; current = current.upper) {
     const variable = current.set.get(name);
     if (variable) return variable;
   }

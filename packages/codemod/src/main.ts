@@ -30,7 +30,8 @@ Analysis (the same options as the ESLint rule):
   --max-retries <n>       retries per request in the code we write (default: 3)
 
 Files:
-  --parser <ts|tsx>       default: ts for .ts/.mts/.cts, tsx for the rest
+  --parser <ts|tsx>       parse every file as TypeScript or TSX (default: as ESLint would,
+                          TypeScript files as TypeScript, the rest as JavaScript with JSX)
   --extensions <a,b>      default: ${DEFAULT_EXTENSIONS.join(',')} (never .d.ts)
   --ignore-pattern <glob> skip matching paths (repeatable); node_modules and .gitignore always apply
   --force                 write even when the git working tree has uncommitted changes

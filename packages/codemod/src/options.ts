@@ -10,7 +10,7 @@ export interface CodemodOptions {
   readonly retryWrappers: readonly string[];
   /** How often a request may be sent again. */
   readonly maxRetries: number;
-  /** `ts` or `tsx`; by default `ts` for .ts/.mts/.cts and `tsx` for the rest. */
+  /** `ts` or `tsx` to parse every file as TypeScript; by default each file as ESLint would parse it. */
   readonly parser?: 'ts' | 'tsx' | undefined;
 }
 

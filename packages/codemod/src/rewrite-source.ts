@@ -40,7 +40,10 @@ export class SourceParseError extends Error {
     readonly file: string,
     cause: unknown,
   ) {
-    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    // espree and typescript-estree both put the position on the error.
+    const { lineNumber, column } = (cause ?? {}) as { lineNumber?: unknown; column?: unknown };
+    const at = typeof lineNumber === 'number' && typeof column === 'number' ? `:${lineNumber}:${column}` : '';
+    super(`${file}${at}: ${cause instanceof Error ? cause.message.replace(/\s*\(\d+:\d+\)$/, '') : String(cause)}`, { cause });
   }
 }
 

@@ -147,7 +147,7 @@ describe('keepalive-guard-codemod', () => {
     git('-c', 'user.name=Test', '-c', 'user.email=test@example.test', 'commit', '-qm', 'broken');
     const result = run('src');
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/failed src\/broken\.js: '}' expected/);
+    expect(result.stderr).toMatch(/failed src\/broken\.js:4:\d+: Unexpected token/);
     expect(readFileSync(path.join(repo, 'src', 'broken.js')).equals(broken)).toBe(true);
     expect(read('src/seed.js')).toBe(readFileSync(path.join(fixtures, 'seed.output.js'), 'utf8'));
   });

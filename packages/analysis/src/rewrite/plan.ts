@@ -36,7 +36,8 @@ export type SkipReason =
   | 'control-flow'
   | 'error-listener'
   | 'chain'
-  | 'late-body';
+  | 'late-body'
+  | 'shared-line';
 
 export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'non-idempotent':
@@ -50,6 +51,7 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'error-listener': "the request has several 'error' listeners, or one the rewrite cannot extend",
   chain: 'the request is used through a call chain whose result is not the request',
   'late-body': 'the body is computed by the statements that use the request, so it cannot be evaluated once before them',
+  'shared-line': 'the statements share their lines with other code, as in minified or generated files',
 };
 
 export type RewritePlan =
@@ -153,6 +155,7 @@ class RewriteBuilder {
 
   edits(): TextEdit[] {
     const site = this.#site();
+    this.#checkOwnLines(site);
     this.#checkReplayable(site);
     const names = {
       send: this.#freeName(NAME_CANDIDATES.send),
@@ -247,6 +250,17 @@ class RewriteBuilder {
       if (!variable.references.some((reference) => contains(statement, reference.identifier))) skip('interleaved');
     }
     return { statements, statement: declaration, variable, requestName: parent.id.name, registrations };
+  }
+
+  /** The statements start and end their lines: a rewrite of minified or generated code would help nobody. */
+  #checkOwnLines(site: Site): void {
+    const text = this.#text;
+    const start = (site.statements[0] as TSESTree.Statement).range[0];
+    const end = (site.statements.at(-1) as TSESTree.Statement).range[1];
+    const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+    const lineEnd = text.indexOf('\n', end);
+    const after = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+    if (before.trim() !== '' || !/^\s*(?:\/\/.*|\/\*.*\*\/\s*)?$/.test(after)) skip('shared-line');
   }
 
   /** A use of the request variable is fine when it stays on the request and is not a later write of the body. */
