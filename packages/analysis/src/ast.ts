@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 /**
  * Small predicates over ESTree / TSESTree nodes. Each answers one question so
@@ -143,11 +144,16 @@ export function staticLiteralValue(node: TSESTree.Node): unknown {
   }
 }
 
-/** Children of a node, for any ESTree dialect, without a visitor-keys table. */
+/**
+ * Children of a node, through typescript-eslint's visitor keys (a superset of
+ * ESTree's, JSX included), with a walk over the node's own keys for a type
+ * they do not know.
+ */
 export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
-  for (const key in node) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
-    const value: unknown = (node as unknown as Record<string, unknown>)[key];
+  const keys = visitorKeys[node.type] ?? ownKeys(node);
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of keys) {
+    const value = record[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) yield item;
     } else if (isNode(value)) {
@@ -156,17 +162,23 @@ export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
   }
 }
 
+function ownKeys(node: TSESTree.Node): string[] {
+  return Object.keys(node).filter((key) => key !== 'parent' && key !== 'loc' && key !== 'range' && key !== 'tokens' && key !== 'comments');
+}
+
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Depth-first walk of `root` and everything under it. */
+/** Depth-first walk of `root` and everything under it, in source order. */
 export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
   const stack: TSESTree.Node[] = [root];
+  const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     yield node;
-    const children = [...childNodes(node)];
+    children.length = 0;
+    for (const child of childNodes(node)) children.push(child);
     for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as TSESTree.Node);
   }
 }

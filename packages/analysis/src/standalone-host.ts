@@ -1,6 +1,7 @@
-import { analyze as analyzeTypeScript } from '@typescript-eslint/scope-manager';
+import { createRequire } from 'node:module';
+import type * as TypeScriptScopeManager from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { parse as parseTypeScript, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import type * as TypeScriptEstree from '@typescript-eslint/typescript-estree';
 import * as eslintScope from 'eslint-scope';
 import { KEYS as ESTREE_KEYS, getKeys } from 'eslint-visitor-keys';
 import * as espree from 'espree';
@@ -61,18 +62,31 @@ export function parseForAnalysis(text: string, options: ParseOptions): ParsedFil
   };
 }
 
+/** typescript-estree loads TypeScript itself: only when a TypeScript file is parsed. */
+let typescriptTools: { estree: typeof TypeScriptEstree; scopeManager: typeof TypeScriptScopeManager } | undefined;
+
+function loadTypeScriptTools() {
+  const require = createRequire(import.meta.url);
+  typescriptTools ??= {
+    estree: require('@typescript-eslint/typescript-estree') as typeof TypeScriptEstree,
+    scopeManager: require('@typescript-eslint/scope-manager') as typeof TypeScriptScopeManager,
+  };
+  return typescriptTools;
+}
+
 function parseAsTypeScript(sourceText: string, filePath: string) {
-  const program = parseTypeScript(sourceText, {
+  const { estree, scopeManager } = loadTypeScriptTools();
+  const program = estree.parse(sourceText, {
     filePath,
     jsx: /x$/i.test(filePath),
     range: true,
     loc: true,
     comment: true,
   });
-  simpleTraverse(program, { enter() {} }, true);
+  estree.simpleTraverse(program, { enter() {} }, true);
   // Modules and scripts alike are analysed as modules: only the resolution of
   // top-level names differs, and a module scope resolves all of them.
-  return { program, scopeManager: analyzeTypeScript(program, { sourceType: 'module' }) as unknown as ScopeManagerLike };
+  return { program, scopeManager: scopeManager.analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike };
 }
 
 function parseAsJavaScript(sourceText: string, filePath: string) {
