@@ -64,10 +64,6 @@ export function isClass(node: TSESTree.Node): node is ClassNode {
   return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
 }
 
-export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
-  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
-}
-
 /** The name of a non-computed key, or of a computed key that is a string literal. */
 export function staticKeyName(
   key: TSESTree.Node,
@@ -181,12 +177,4 @@ export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
     for (const child of childNodes(node)) children.push(child);
     for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as TSESTree.Node);
   }
-}
-
-/** The innermost function that contains `node` (not `node` itself). */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
 }

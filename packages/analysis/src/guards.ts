@@ -33,17 +33,17 @@ export class GuardFinder {
   }
 
   isGuarded(request: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    return this.#insideRetryWrapper(request) || this.errorListeners(request).some((listener) => this.#listenerGuards(listener));
+    return this.#insideRetryWrapper(request) || this.#errorListeners(request).some((listener) => this.#listenerGuards(listener));
   }
 
   /**
    * Every listener given for `'error'` on the request: chained on the call
    * itself, or on the variable the request is stored in.
    */
-  errorListeners(request: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node[] {
+  #errorListeners(request: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node[] {
     const chain = followRequestChain(request);
     const registrations = [...chain.listeners];
-    const holder = this.holdingVariable(chain.end);
+    const holder = this.#holdingVariable(chain.end);
     for (const reference of holder?.references ?? []) {
       if (reference.isRead()) registrations.push(...followRequestChain(reference.identifier).listeners);
     }
@@ -51,7 +51,7 @@ export class GuardFinder {
   }
 
   /** `const req = <request>` or `req = <request>`. */
-  holdingVariable(expression: TSESTree.Node): HostVariable | null {
+  #holdingVariable(expression: TSESTree.Node): HostVariable | null {
     const outer = outermostWrapper(expression);
     const parent = outer.parent;
     if (
