@@ -33,7 +33,8 @@ async function lint(directory) {
   console.log(output.trim() || green('  no findings'));
   const fatal = results.filter((result) => result.fatalErrorCount > 0);
   if (fatal.length > 0) throw new Error(`could not parse ${fatal.map((result) => result.filePath).join(', ')}`);
-  return results.reduce((count, result) => count + result.messages.length, 0);
+  const count = (rule) => results.flatMap((result) => result.messages).filter((message) => message.ruleId === `keepalive-guard/${rule}`).length;
+  return { requests: count('no-unguarded-request'), agents: count('require-agent-timeout') };
 }
 
 function runCodemod(...args) {
@@ -90,7 +91,10 @@ try {
 
   heading('3. Lint the rewritten copy');
   const after = await lint(copy);
-  console.log(`${before} findings before, ${after} after: what is left is what the codemod may not replay.`);
+  console.log(
+    `no-unguarded-request: ${before.requests} before, ${after.requests} after (what the codemod may not replay); ` +
+      `require-agent-timeout: ${before.agents} before, ${after.agents} after (agents are left to you: the rule suggests a timeout).`,
+  );
 
   heading(`4. Run src/status-poller.js (${POLLS} polls) against a server that closes each reused connection`);
   const original = await poll(app);

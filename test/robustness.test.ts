@@ -30,7 +30,10 @@ function* sourceFiles(directory: string): Generator<string> {
   }
 }
 
-const rule = { 'keepalive-guard/no-unguarded-request': ['error', { globalAgent: 'keep-alive' }] } as const;
+const rule = {
+  'keepalive-guard/no-unguarded-request': ['error', { globalAgent: 'keep-alive' }],
+  'keepalive-guard/require-agent-timeout': 'error',
+} as const;
 const plugins = { 'keepalive-guard': keepaliveGuard };
 
 function configFor(file: string, sourceType: 'module' | 'commonjs'): Linter.Config[] {
@@ -79,6 +82,7 @@ it(`the rule never throws on ${MIN_FILES}+ real files from node_modules`, { time
   for (const name of ['corpus/seed.mjs', 'corpus/seed.ts']) {
     expect(linter.verify(seed, configFor(name, 'module'), { filename: name }).map((message) => message.ruleId ?? message.message)).toEqual([
       'keepalive-guard/no-unguarded-request',
+      'keepalive-guard/require-agent-timeout',
     ]);
   }
   const crashes: string[] = [];
@@ -101,14 +105,14 @@ it(`the rule never throws on ${MIN_FILES}+ real files from node_modules`, { time
       // A CommonJS file in a .js file does not always parse as a module (`with`, octal escapes, ...).
       if (messages.some((message) => message.fatal)) messages = linter.verify(text, configFor(filename, 'commonjs'), { filename });
       if (messages.some((message) => message.fatal)) parseErrors.push(filename);
-      findings += messages.filter((message) => message.ruleId === 'keepalive-guard/no-unguarded-request').length;
+      findings += messages.filter((message) => message.ruleId?.startsWith('keepalive-guard/')).length;
     } catch (error) {
       crashes.push(`${filename}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
   console.log(
     `robustness: linted ${files} files from node_modules (${checkedWithHttp} import http themselves; every one was walked with a probe line), ` +
-      `${parseErrors.length} did not parse, ${findings} requests reported, ${crashes.length} crashes`,
+      `${parseErrors.length} did not parse, ${findings} reports, ${crashes.length} crashes`,
   );
   if (parseErrors.length > 0) console.log(`did not parse (not a rule problem):\n  ${parseErrors.join('\n  ')}`);
   expect(crashes).toEqual([]);

@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(root, 'packages', 'codemod', 'test', 'fixtures');
 const RULE = 'keepalive-guard/no-unguarded-request';
+const TIMEOUT_RULE = 'keepalive-guard/require-agent-timeout';
+/** What applying require-agent-timeout's suggestion does to the seed's agent. */
+const withTimeout = (text: string) => text.replace('new http.Agent({ keepAlive: true })', 'new http.Agent({ keepAlive: true, timeout: 4000 })');
 const work = mkdtempSync(path.join(tmpdir(), 'keepalive-guard-consumers-'));
 const tarballs = path.join(work, 'tarballs');
 const plain = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' };
@@ -133,15 +136,17 @@ describe('ESLint 10, flat config, a JavaScript project', () => {
     );
   }, 300_000);
 
-  it('reports the unguarded requests with configs.recommended', () => {
+  it('reports the unguarded requests and the agents without a timeout with configs.recommended', () => {
     expect(must(sh('npx', ['--no-install', 'eslint', '--version'], project), 'eslint --version')).toMatch(/^v10\./);
     const reports = eslintReports(project, 'src');
     expect(reports.map(({ file, rule, line }) => ({ file, rule, line }))).toEqual([
+      { file: 'src/checkout.js', rule: TIMEOUT_RULE, line: 3 },
       { file: 'src/checkout.js', rule: RULE, line: 6 },
+      { file: 'src/poll.js', rule: TIMEOUT_RULE, line: 11 },
       { file: 'src/poll.js', rule: RULE, line: 15 },
     ]);
-    expect(reports[0]?.message).toContain('not idempotent');
-    expect(reports[1]?.message).toContain('through the keep-alive agent `agent` (created on line 11)');
+    expect(reports[1]?.message).toContain('not idempotent');
+    expect(reports[3]?.message).toContain('through the keep-alive agent `agent` (created on line 11)');
   });
 
   it('npx keepalive-guard-codemod rewrites from the installed tarball, then ESLint only reports what it left', () => {
@@ -151,7 +156,7 @@ describe('ESLint 10, flat config, a JavaScript project', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('1 rewritten, 1 left as they were');
     expect(readFileSync(path.join(project, 'src', 'poll.js'), 'utf8')).toBe(seedFixed);
-    expect(eslintReports(project, 'src').map(({ file, line }) => `${file}:${line}`)).toEqual(['src/checkout.js:6']);
+    expect(eslintReports(project, 'src').map(({ file, line }) => `${file}:${line}`)).toEqual(['src/checkout.js:3', 'src/checkout.js:6', 'src/poll.js:11']);
     writeFileSync(path.join(project, 'src', 'poll.js'), seed);
   });
 
@@ -185,6 +190,8 @@ describe('ESLint 10, flat config, a JavaScript project', () => {
       // The staged file is an uncommitted change, so the codemod needs --force here.
       expect(sh('npx', ['--no-install', 'keepalive-guard-codemod', 'src'], project).status).toBe(2);
       must(sh('npx', ['--no-install', 'keepalive-guard-codemod', '--force', 'src'], project), 'codemod --force');
+      const rewritten = path.join(project, 'src', 'poll.js');
+      writeFileSync(rewritten, withTimeout(readFileSync(rewritten, 'utf8')));
       must(git('add', 'src/poll.js'), 'git add');
       must(git('commit', '-qm', 'add the poller'), 'commit after the codemod');
       expect(git('log', '--format=%s').stdout.trim().split('\n')).toEqual(['add the poller', 'project']);
@@ -204,6 +211,8 @@ describe('ESLint 10, flat config, a JavaScript project', () => {
       expect(local.stdout).toContain(RULE);
 
       must(sh('npx', ['--no-install', 'keepalive-guard-codemod', '--force', 'src/retry.js'], project), 'codemod');
+      const rewritten = path.join(project, 'src', 'retry.js');
+      writeFileSync(rewritten, withTimeout(readFileSync(rewritten, 'utf8')));
       must(git('add', 'src/retry.js'), 'git add');
       expect(sh('pre-commit', ['try-repo', root, 'keepalive-guard-codemod', '--files', 'src/retry.js'], project, env).status).toBe(0);
       expect(sh('pre-commit', ['run', 'eslint', '--files', 'src/retry.js'], project, env).status).toBe(0);
@@ -241,7 +250,9 @@ describe('ESLint 9, flat config, a TypeScript project with typed linting', () =>
     const reports = eslintReports(project, 'src');
     // no-floating-promises needs type information: it firing proves typed linting is on.
     expect(reports.map(({ file, rule, line }) => ({ file, rule, line }))).toEqual([
+      { file: 'src/client.ts', rule: TIMEOUT_RULE, line: 3 },
       { file: 'src/client.ts', rule: RULE, line: 7 },
+      { file: 'src/fixed.ts', rule: TIMEOUT_RULE, line: 4 },
       { file: 'src/floating.ts', rule: '@typescript-eslint/no-floating-promises', line: 2 },
     ]);
   });

@@ -2,7 +2,7 @@
 // charge twice, so the codemod leaves it alone and the rule says why.
 import https from 'node:https';
 
-const agent = new https.Agent({ keepAlive: true });
+const agent = new https.Agent({ keepAlive: true, timeout: 4000 });
 
 export function charge(payment) {
   return new Promise((resolve, reject) => {

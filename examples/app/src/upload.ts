@@ -2,7 +2,7 @@
 import * as https from 'node:https';
 
 export class ReportClient {
-  private readonly agent = new https.Agent({ keepAlive: true, maxSockets: 8 });
+  private readonly agent = new https.Agent({ keepAlive: true, maxSockets: 8, timeout: 4000 });
 
   constructor(private readonly host: string) {}
 

@@ -221,7 +221,7 @@ function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
 }
 
 /** The name the code gives the agent where it is created. */
-function agentName(creation: TSESTree.Node, text: string): string {
+export function agentName(creation: TSESTree.Node, text: string): string {
   const outer = outermostWrapper(creation);
   const parent = outer.parent;
   switch (parent?.type) {

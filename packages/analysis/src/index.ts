@@ -3,6 +3,7 @@ export { RETRY_HELPER, retryHelperSource } from './rewrite/helper.js';
 export { type RewritePlan, SKIP_REASONS, type SkipReason, type TextEdit } from './rewrite/plan.js';
 export { type CodeStyle, detectStyle } from './rewrite/style.js';
 export type { RequestNode } from './request-arguments.js';
+export { type AgentTimeoutOptions, type AgentWithoutTimeout, findAgentsWithoutTimeout } from './agent-timeout.js';
 export type { AnalysisHost, HostDefinition, HostReference, HostVariable } from './host.js';
 export type { HttpModuleName } from './modules.js';
 export {

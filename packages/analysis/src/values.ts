@@ -195,7 +195,8 @@ export class ValueResolver {
         ) {
           return [unknownValue];
         }
-        if (!node.init) return [];
+        // `declare const x: T` has a value, just not one written here.
+        if (!node.init) return node.parent.declare ? [unknownValue] : [];
         if (node.id === definition.name) return [...this.resolve(node.init)];
         const path = patternPath(node.id, definition.name);
         if (!path) return [unknownValue];

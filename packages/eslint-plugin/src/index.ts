@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from './rules/index.js';
 
 export type { MessageId as NoUnguardedRequestMessageId, Options as NoUnguardedRequestOptions } from './rules/no-unguarded-request.js';
+export type { MessageId as RequireAgentTimeoutMessageId, Options as RequireAgentTimeoutOptions } from './rules/require-agent-timeout.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 

@@ -1,0 +1,108 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { descendants, memberPropertyName, skipTransparentWrappers, staticKeyName } from './ast.js';
+import type { AnalysisHost } from './host.js';
+import type { TextEdit } from './rewrite/plan.js';
+import { detectStyle } from './rewrite/style.js';
+import { agentName } from './analyze.js';
+import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
+
+/**
+ * A keep-alive agent that keeps idle sockets for as long as the server lets
+ * it. Node only honours a server's `Keep-Alive: timeout=N` hint when the
+ * agent has a non-zero `timeout` (lib/_http_agent.js, keepSocketAlive); the
+ * global agent has 5000, `new http.Agent({ keepAlive: true })` has none.
+ */
+export interface AgentWithoutTimeout {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly reportRange: readonly [number, number];
+  readonly reportLoc: TSESTree.SourceLocation;
+  /** How the code refers to the agent. */
+  readonly name: string;
+  readonly flavor: 'http' | 'https' | 'agentkeepalive';
+  /** The option that is missing or zero: `timeout` (core) or `freeSocketTimeout` (agentkeepalive). */
+  readonly option: 'timeout' | 'freeSocketTimeout';
+  /** Edits that set the option to the suggested value; absent when the options are not an object literal here. */
+  readonly fix?: readonly TextEdit[];
+}
+
+export interface AgentTimeoutOptions {
+  /** The value the fix sets, in milliseconds. */
+  readonly timeout: number;
+}
+
+/** Agents need `http`, `https` or agentkeepalive, named in a require/import. */
+const AGENT_MODULE_REFERENCE = /\b(?:require|import|from)\s*\(?\s*['"`](?:(?:node:)?https?|agentkeepalive)['"`]/;
+
+type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
+
+export function findAgentsWithoutTimeout(
+  program: TSESTree.Program,
+  host: AnalysisHost,
+  options: AgentTimeoutOptions,
+): AgentWithoutTimeout[] {
+  if (!AGENT_MODULE_REFERENCE.test(host.sourceText)) return [];
+  const values = new ValueResolver(host);
+  const found: AgentWithoutTimeout[] = [];
+  for (const node of descendants(program)) {
+    if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = skipTransparentWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !/Agent$/.test(memberPropertyName(callee) ?? '')) continue;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) continue;
+    const agent = values
+      .resolve(node)
+      .find((value): value is AgentValue => value.kind === 'agent' && value.creation === node && value.keepAlive === true);
+    if (!agent) continue;
+    const option = agent.flavor === 'agentkeepalive' ? 'freeSocketTimeout' : 'timeout';
+    const [optionsNode] = node.arguments;
+    const lookup: PropertyLookup =
+      optionsNode && optionsNode.type !== AST_NODE_TYPES.SpreadElement ? values.lookupProperty(optionsNode, option) : { values: [], mayBeAbsent: true };
+    if (!keepsIdleSocketsForever(agent.flavor, lookup)) continue;
+    const reportRange: [number, number] =
+      node.type === AST_NODE_TYPES.NewExpression ? [node.range[0], node.callee.range[1]] : [node.callee.range[0], node.callee.range[1]];
+    const fix = optionsNode?.type === AST_NODE_TYPES.ObjectExpression ? setOption(optionsNode, option, options.timeout, host.sourceText, program) : undefined;
+    found.push({
+      node,
+      reportRange,
+      reportLoc: { start: node.type === AST_NODE_TYPES.NewExpression ? node.loc.start : node.callee.loc.start, end: node.callee.loc.end },
+      name: agentName(node, host.sourceText),
+      flavor: agent.flavor,
+      option,
+      ...(fix ? { fix } : {}),
+    });
+  }
+  return found;
+}
+
+/**
+ * agentkeepalive closes idle sockets after 4 s unless `freeSocketTimeout: 0`;
+ * a core agent never does unless it has a positive `timeout`. A value that
+ * cannot be seen counts as set: no guessing.
+ */
+function keepsIdleSocketsForever(flavor: AgentValue['flavor'], lookup: PropertyLookup): boolean {
+  const zero = (value: AbstractValue) => value.kind === 'constant' && !(typeof value.value === 'number' && value.value > 0);
+  if (flavor === 'agentkeepalive') {
+    return !lookup.mayBeAbsent && lookup.values.length > 0 && lookup.values.every((value) => value.kind === 'constant' && value.value === 0);
+  }
+  return lookup.values.every(zero) && (lookup.mayBeAbsent || lookup.values.length > 0);
+}
+
+/** Sets `option: value` in an object literal: replaces a present value, or adds the property in the object's layout. */
+function setOption(object: TSESTree.ObjectExpression, option: string, value: number, text: string, program: TSESTree.Program): TextEdit[] {
+  const present = object.properties.find(
+    (property): property is TSESTree.Property =>
+      property.type === AST_NODE_TYPES.Property && staticKeyName(property.key, property.computed) === option && !property.shorthand,
+  );
+  if (present) return [{ range: [present.value.range[0], present.value.range[1]], text: String(value) }];
+  const property = `${option}: ${value}`;
+  const last = object.properties.at(-1);
+  if (!last) return [{ range: [object.range[0], object.range[1]], text: `{ ${property} }` }];
+  const between = text.slice(last.range[1], object.range[1] - 1);
+  if (!between.includes('\n')) return [{ range: [last.range[1], last.range[1]], text: `, ${property}` }];
+  const { eol } = detectStyle(text, program);
+  const lineStart = text.lastIndexOf('\n', last.range[0] - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const trailingComma = between.trimStart().startsWith(',');
+  return trailingComma
+    ? [{ range: [last.range[1] + between.indexOf(',') + 1, last.range[1] + between.indexOf(',') + 1], text: `${eol}${indent}${property},` }]
+    : [{ range: [last.range[1], last.range[1]], text: `,${eol}${indent}${property}` }];
+}
