@@ -10,7 +10,6 @@ import { detectStyle } from './rewrite/style.js';
 import { excerpt, mayContainRequest } from './text.js';
 import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
 
-
 export interface AnalysisOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent (see `resolveGlobalAgentPolicy`). */
   readonly globalAgent: GlobalAgentPolicy;
