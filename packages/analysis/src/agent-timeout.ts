@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants, memberPropertyName, skipTransparentWrappers, staticKeyName } from './ast.js';
+import { calleeReport, descendants, memberPropertyName, skipTransparentWrappers, staticKeyName } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { TextEdit } from './rewrite/plan.js';
-import { detectStyle } from './rewrite/style.js';
+import { detectEol } from './rewrite/style.js';
 import { agentName } from './analyze.js';
 import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
 
@@ -57,13 +57,12 @@ export function findAgentsWithoutTimeout(
     const lookup: PropertyLookup =
       optionsNode && optionsNode.type !== AST_NODE_TYPES.SpreadElement ? values.lookupProperty(optionsNode, option) : { values: [], mayBeAbsent: true };
     if (!keepsIdleSocketsForever(agent.flavor, lookup)) continue;
-    const reportRange: [number, number] =
-      node.type === AST_NODE_TYPES.NewExpression ? [node.range[0], node.callee.range[1]] : [node.callee.range[0], node.callee.range[1]];
-    const fix = optionsNode?.type === AST_NODE_TYPES.ObjectExpression ? setOption(optionsNode, option, options.timeout, host.sourceText, program) : undefined;
+    const report = calleeReport(node);
+    const fix = optionsNode?.type === AST_NODE_TYPES.ObjectExpression ? setOption(optionsNode, option, options.timeout, host.sourceText) : undefined;
     found.push({
       node,
-      reportRange,
-      reportLoc: { start: node.type === AST_NODE_TYPES.NewExpression ? node.loc.start : node.callee.loc.start, end: node.callee.loc.end },
+      reportRange: report.range,
+      reportLoc: report.loc,
       name: agentName(node, host.sourceText),
       flavor: agent.flavor,
       option,
@@ -87,7 +86,7 @@ function keepsIdleSocketsForever(flavor: AgentValue['flavor'], lookup: PropertyL
 }
 
 /** Sets `option: value` in an object literal: replaces a present value, or adds the property in the object's layout. */
-function setOption(object: TSESTree.ObjectExpression, option: string, value: number, text: string, program: TSESTree.Program): TextEdit[] {
+function setOption(object: TSESTree.ObjectExpression, option: string, value: number, text: string): TextEdit[] {
   const present = object.properties.find(
     (property): property is TSESTree.Property =>
       property.type === AST_NODE_TYPES.Property && staticKeyName(property.key, property.computed) === option && !property.shorthand,
@@ -98,7 +97,7 @@ function setOption(object: TSESTree.ObjectExpression, option: string, value: num
   if (!last) return [{ range: [object.range[0], object.range[1]], text: `{ ${property} }` }];
   const between = text.slice(last.range[1], object.range[1] - 1);
   if (!between.includes('\n')) return [{ range: [last.range[1], last.range[1]], text: `, ${property}` }];
-  const { eol } = detectStyle(text, program);
+  const eol = detectEol(text);
   const lineStart = text.lastIndexOf('\n', last.range[0] - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   const trailingComma = between.trimStart().startsWith(',');

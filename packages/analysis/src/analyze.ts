@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast.js';
+import { calleeReport, descendants, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast.js';
 import { GuardFinder } from './guards.js';
 import type { AnalysisHost } from './host.js';
 import type { HttpModuleName } from './modules.js';
@@ -194,17 +194,13 @@ class GlobalAgents {
 }
 
 function findingBase(node: RequestNode, modules: readonly HttpModuleName[], text: string): Omit<FindingBase, 'fix'> {
-  const reportRange: [number, number] =
-    node.type === AST_NODE_TYPES.NewExpression ? [node.range[0], node.callee.range[1]] : [node.callee.range[0], node.callee.range[1]];
+  const report = calleeReport(node);
   return {
     node,
     range: [node.range[0], node.range[1]],
-    reportRange,
-    reportLoc: {
-      start: node.type === AST_NODE_TYPES.NewExpression ? node.loc.start : node.callee.loc.start,
-      end: node.callee.loc.end,
-    },
-    callee: excerpt(text, reportRange),
+    reportRange: report.range,
+    reportLoc: report.loc,
+    callee: excerpt(text, report.range),
     modules,
   };
 }

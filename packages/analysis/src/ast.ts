@@ -178,3 +178,15 @@ export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
     for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as TSESTree.Node);
   }
 }
+
+/** Where a report about a call or `new` goes: the callee, and `new` with it. */
+export function calleeReport(node: TSESTree.CallExpression | TSESTree.NewExpression): {
+  readonly range: [number, number];
+  readonly loc: TSESTree.SourceLocation;
+} {
+  const isNew = node.type === AST_NODE_TYPES.NewExpression;
+  return {
+    range: [isNew ? node.range[0] : node.callee.range[0], node.callee.range[1]],
+    loc: { start: isNew ? node.loc.start : node.callee.loc.start, end: node.callee.loc.end },
+  };
+}

@@ -142,6 +142,8 @@ class RewriteBuilder {
   readonly #style: CodeStyle;
   readonly #semi: string;
   readonly #takenNames: ReadonlySet<string>;
+  /** The request's options argument (see `requestOptions`), found once. */
+  readonly #options: TSESTree.Node | null | 'unknown';
 
   constructor(request: RequestNode, context: RewriteContext) {
     this.#request = request;
@@ -151,6 +153,7 @@ class RewriteBuilder {
     this.#semi = context.style.semicolons ? ';' : '';
     // Names we add must neither capture a name used here nor shadow one visible here.
     this.#takenNames = new Set([...identifierNames(scopeRoot(request)), ...visibleBindingNames(request)]);
+    this.#options = requestOptions(request, context.values);
   }
 
   edits(): TextEdit[] {
@@ -343,7 +346,7 @@ class RewriteBuilder {
 
   /** Every method the request may use, or `undefined` when one of them cannot be known. */
   #staticMethods(): Set<string> | undefined {
-    const options = requestOptions(this.#request, this.#context.values);
+    const options = this.#options;
     if (options === 'unknown') return undefined;
     if (options === null) return new Set(['GET']);
     const lookup = this.#context.values.lookupProperty(options, 'method');
@@ -356,7 +359,7 @@ class RewriteBuilder {
   }
 
   #mayHaveIdempotencyKey(site: Site): boolean {
-    const options = requestOptions(this.#request, this.#context.values);
+    const options = this.#options;
     if (options && options !== 'unknown') {
       const headers = this.#context.values.lookupProperty(options, 'headers');
       for (const value of headers.values) {
@@ -388,7 +391,7 @@ class RewriteBuilder {
    */
   #hoistOnceEvaluated(site: Site, edits: TextEdit[], hoisted: string[]): void {
     const candidates: { node: TSESTree.Node; names: readonly string[] }[] = [];
-    const options = requestOptions(this.#request, this.#context.values);
+    const options = this.#options;
     for (const argument of this.#request.arguments) {
       if (isFunction(argument)) continue;
       candidates.push({ node: argument, names: argument === options ? NAME_CANDIDATES.options : NAME_CANDIDATES.url });

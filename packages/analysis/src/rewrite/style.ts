@@ -19,7 +19,7 @@ export function detectStyle(text: string, program: TSESTree.Program): CodeStyle 
   };
 }
 
-function detectEol(text: string): CodeStyle['eol'] {
+export function detectEol(text: string): CodeStyle['eol'] {
   const newline = text.indexOf('\n');
   return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
 }

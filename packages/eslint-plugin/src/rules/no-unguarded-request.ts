@@ -121,10 +121,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
           filename: context.filename,
         });
         for (const finding of findings) {
-          const loc = {
-            start: context.sourceCode.getLocFromIndex(finding.reportRange[0]),
-            end: context.sourceCode.getLocFromIndex(finding.reportRange[1]),
-          };
+          const loc = finding.reportLoc;
           const { fix } = finding;
           // The codemod's rewrite, offered (never applied) because it changes what the code does.
           const suggest =

@@ -60,10 +60,7 @@ export const requireAgentTimeout = createRule<Options, MessageId>({
         for (const agent of findAgentsWithoutTimeout(program, eslintHost(context.sourceCode), { timeout })) {
           const { fix } = agent;
           context.report({
-            loc: {
-              start: context.sourceCode.getLocFromIndex(agent.reportRange[0]),
-              end: context.sourceCode.getLocFromIndex(agent.reportRange[1]),
-            },
+            loc: agent.reportLoc,
             messageId: agent.option === 'timeout' ? 'missingTimeout' : 'freeSocketTimeoutOff',
             data: { agent: agent.name },
             suggest: fix
