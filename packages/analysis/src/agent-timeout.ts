@@ -4,6 +4,7 @@ import type { AnalysisHost } from './host.js';
 import type { TextEdit } from './rewrite/plan.js';
 import { detectEol } from './rewrite/style.js';
 import { agentName } from './analyze.js';
+import { lineIndent, mayContainAgent } from './text.js';
 import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
 
 /**
@@ -30,9 +31,6 @@ export interface AgentTimeoutOptions {
   readonly timeout: number;
 }
 
-/** Agents need `http`, `https` or agentkeepalive, named in a require/import. */
-const AGENT_MODULE_REFERENCE = /\b(?:require|import|from)\s*\(?\s*['"`](?:(?:node:)?https?|agentkeepalive)['"`]/;
-
 type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
 
 export function findAgentsWithoutTimeout(
@@ -40,7 +38,7 @@ export function findAgentsWithoutTimeout(
   host: AnalysisHost,
   options: AgentTimeoutOptions,
 ): AgentWithoutTimeout[] {
-  if (!AGENT_MODULE_REFERENCE.test(host.sourceText)) return [];
+  if (!mayContainAgent(host.sourceText)) return [];
   const values = new ValueResolver(host);
   const found: AgentWithoutTimeout[] = [];
   for (const node of descendants(program)) {
@@ -98,10 +96,8 @@ function setOption(object: TSESTree.ObjectExpression, option: string, value: num
   const between = text.slice(last.range[1], object.range[1] - 1);
   if (!between.includes('\n')) return [{ range: [last.range[1], last.range[1]], text: `, ${property}` }];
   const eol = detectEol(text);
-  const lineStart = text.lastIndexOf('\n', last.range[0] - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  const trailingComma = between.trimStart().startsWith(',');
-  return trailingComma
-    ? [{ range: [last.range[1] + between.indexOf(',') + 1, last.range[1] + between.indexOf(',') + 1], text: `${eol}${indent}${property},` }]
-    : [{ range: [last.range[1], last.range[1]], text: `,${eol}${indent}${property}` }];
+  const indent = lineIndent(text, last.range[0]);
+  if (!between.trimStart().startsWith(',')) return [{ range: [last.range[1], last.range[1]], text: `,${eol}${indent}${property}` }];
+  const afterComma = last.range[1] + between.indexOf(',') + 1;
+  return [{ range: [afterComma, afterComma], text: `${eol}${indent}${property},` }];
 }

@@ -7,10 +7,24 @@
  * parsing or walking it (a bare "http" is in every file with a URL, and
  * TypeScript's own bundle lists "http" among Node's module names).
  */
-const HTTP_MODULE_REFERENCE = /\b(?:require|import|from)\s*\(?\s*['"`](?:node:)?https?['"`]/;
+const moduleReference = (names: string) => new RegExp(`\\b(?:require|import|from)\\s*\\(?\\s*['"\`](?:${names})['"\`]`);
+const HTTP_MODULE_REFERENCE = moduleReference('(?:node:)?https?');
+/** Agents come from `http`, `https` or agentkeepalive. */
+const AGENT_MODULE_REFERENCE = moduleReference('(?:node:)?https?|agentkeepalive');
 
 export function mayContainRequest(text: string): boolean {
   return HTTP_MODULE_REFERENCE.test(text);
+}
+
+/** The same check for agents: a file that names none of their modules creates none. */
+export function mayContainAgent(text: string): boolean {
+  return AGENT_MODULE_REFERENCE.test(text);
+}
+
+/** The whitespace that starts the line containing `offset`. */
+export function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }
 
 /** Source text of a node, on one line and cut to a readable length. */

@@ -15,6 +15,7 @@ import {
 import type { HostVariable } from '../host.js';
 import { type RequestNode, requestOptions } from '../request-arguments.js';
 import { type ListenerRegistration, followRequestChain } from '../request-chain.js';
+import { lineIndent } from '../text.js';
 import type { ValueResolver } from '../values.js';
 import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS, RETRY_HELPER, retryHelperSource } from './helper.js';
 import type { CodeStyle } from './style.js';
@@ -730,12 +731,6 @@ function templateRanges(statements: readonly TSESTree.Statement[]): [number, num
     }
   }
   return ranges;
-}
-
-/** The whitespace that starts the line containing `offset`. */
-function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }
 
 function sameLine(text: string, from: number, to: number): boolean {
