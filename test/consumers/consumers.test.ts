@@ -241,11 +241,19 @@ describe('ESLint 9, flat config, a TypeScript project with typed linting', () =>
         'src/client.ts': readFileSync(path.join(fixtures, 'promise-executor.input.ts'), 'utf8'),
         'src/fixed.ts': readFileSync(path.join(fixtures, 'class-method.output.ts'), 'utf8'),
         'src/floating.ts': 'export async function ping(): Promise<void> {}\nping();\n',
+        'src/agents.ts': "import http from 'node:http';\n\nexport const sharedAgent = new http.Agent({ keepAlive: true, timeout: 4000 });\n",
+        'src/status.ts': [
+          "import http from 'node:http';",
+          "import { sharedAgent } from './agents.js';",
+          '',
+          "export const status = (): void => { http.get('http://status.test/', { agent: sharedAgent }, (res) => res.resume()); };",
+          '',
+        ].join('\n'),
       },
     );
   }, 300_000);
 
-  it('reports through typescript-eslint, with type information on and nothing broken', () => {
+  it('reports through typescript-eslint, with type information on, following an agent imported from another module', () => {
     expect(must(sh('npx', ['--no-install', 'eslint', '--version'], project), 'eslint --version')).toMatch(/^v9\./);
     const reports = eslintReports(project, 'src');
     // no-floating-promises needs type information: it firing proves typed linting is on.
@@ -254,7 +262,9 @@ describe('ESLint 9, flat config, a TypeScript project with typed linting', () =>
       { file: 'src/client.ts', rule: RULE, line: 7 },
       { file: 'src/fixed.ts', rule: TIMEOUT_RULE, line: 4 },
       { file: 'src/floating.ts', rule: '@typescript-eslint/no-floating-promises', line: 2 },
+      { file: 'src/status.ts', rule: RULE, line: 4 },
     ]);
+    expect(reports.at(-1)?.message).toContain('the keep-alive agent `sharedAgent` (created in ./agents.ts on line 3)');
   });
 });
 

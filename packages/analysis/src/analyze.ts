@@ -29,6 +29,8 @@ export interface KeepAliveAgent {
   readonly line: number;
   readonly range: readonly [number, number];
   readonly flavor: 'http' | 'https' | 'agentkeepalive';
+  /** The module that creates it, when that is not the analysed file (with type information only). */
+  readonly fileName?: string;
 }
 
 interface FindingBase {
@@ -48,7 +50,13 @@ interface FindingBase {
 /** A request sent through a keep-alive agent with no retry for a reused socket. */
 export type Finding =
   | (FindingBase & { readonly via: 'keep-alive-agent'; readonly agent: KeepAliveAgent })
-  | (FindingBase & { readonly via: 'global-agent'; readonly reason: string });
+  | (FindingBase & { readonly via: 'global-agent'; readonly reason: string })
+  /**
+   * The agent is imported from `specifier` and the host cannot read that
+   * module (no type information): maybe keep-alive, maybe not. The rule does
+   * not report these; the codemod lists them as skipped.
+   */
+  | (FindingBase & { readonly via: 'another-module'; readonly specifier: string });
 
 /**
  * Finds every request in `program` that goes through a keep-alive agent and
@@ -97,7 +105,15 @@ export function findUnguardedRequests(
   for (const { node, modules } of requests) {
     const agent = requestAgent(node, values);
     if (agent === undefined) continue;
-    if (agent === 'global') {
+    if (agent.kind === 'imported') {
+      if (guards.isGuarded(node)) continue;
+      findings.push({
+        ...findingBase(node, modules, host.sourceText),
+        fix: { kind: 'skip', reason: 'agent-in-another-module' },
+        via: 'another-module',
+        specifier: agent.specifier,
+      });
+    } else if (agent.kind === 'global') {
       const policy = globalAgents.policyFor(modules);
       if (!policy.keepAlive || guards.isGuarded(node)) continue;
       findings.push({ ...findingBase(node, modules, host.sourceText), fix: planFor(node), via: 'global-agent', reason: policy.reason });
@@ -136,18 +152,23 @@ function requestModules(node: RequestNode, values: ValueResolver): HttpModuleNam
 }
 
 type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
+type ImportedValue = Extract<AbstractValue, { kind: 'imported' }>;
+const GLOBAL = { kind: 'global' } as const;
 
 /**
- * The agent a request goes through: a keep-alive agent, `'global'` for the
- * global agent, or `undefined` when it is not keep-alive or cannot be known.
+ * The agent a request goes through: a keep-alive agent, the global agent,
+ * one imported from a module the host cannot read, or `undefined` when it is
+ * not keep-alive or cannot be known.
  */
-function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | 'global' | undefined {
+function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | typeof GLOBAL | ImportedValue | undefined {
   const options = requestOptions(node, values);
   if (options === 'unknown') return undefined;
   const lookup: PropertyLookup = options ? values.lookupProperty(options, 'agent') : { values: [], mayBeAbsent: true };
   if (options && !values.lookupProperty(options, 'createConnection').mayBeAbsent) return undefined;
   const keepAlive = lookup.values.find((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
   if (keepAlive) return keepAlive;
+  const imported = lookup.values.find((value): value is ImportedValue => value.kind === 'imported');
+  if (imported) return imported;
   let global = lookup.mayBeAbsent;
   for (const value of lookup.values) {
     if (value.kind === 'global-agent' || (value.kind === 'constant' && value.value == null)) global = true;
@@ -155,7 +176,7 @@ function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | 'g
       return undefined;
     }
   }
-  return global ? 'global' : undefined;
+  return global ? GLOBAL : undefined;
 }
 
 /** What the file does to `http.globalAgent` / `https.globalAgent`, over the configured policy. */
@@ -206,13 +227,14 @@ function findingBase(node: RequestNode, modules: readonly HttpModuleName[], text
 }
 
 function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
-  const { creation } = agent;
-  return {
-    name: agentName(creation, text),
+  const { creation, origin } = agent;
+  const described = {
+    name: agentName(creation, origin?.sourceText ?? text),
     line: creation.loc.start.line,
-    range: [creation.range[0], creation.range[1]],
+    range: [creation.range[0], creation.range[1]] as const,
     flavor: agent.flavor,
   };
+  return origin ? { ...described, fileName: origin.fileName } : described;
 }
 
 /** The name the code gives the agent where it is created. */

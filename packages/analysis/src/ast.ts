@@ -190,3 +190,21 @@ export function calleeReport(node: TSESTree.CallExpression | TSESTree.NewExpress
     loc: { start: isNew ? node.loc.start : node.callee.loc.start, end: node.callee.loc.end },
   };
 }
+
+/** The innermost node of `root` that spans exactly `[start, end]`. */
+export function nodeAtRange(root: TSESTree.Node, start: number, end: number): TSESTree.Node | undefined {
+  let found: TSESTree.Node | undefined;
+  let current: TSESTree.Node | undefined = root;
+  while (current) {
+    if (current.range[0] === start && current.range[1] === end) found = current;
+    let next: TSESTree.Node | undefined;
+    for (const child of childNodes(current)) {
+      if (child.range[0] <= start && end <= child.range[1]) {
+        next = child;
+        break;
+      }
+    }
+    current = next;
+  }
+  return found;
+}

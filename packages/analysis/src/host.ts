@@ -13,6 +13,23 @@ export interface AnalysisHost {
   readonly sourceText: string;
   /** The variable an identifier refers to; `null` for a global or an undeclared name. */
   findVariable(identifier: TSESTree.Identifier): HostVariable | null;
+  /**
+   * Only with type information (the rule's `resolveImportedAgents`): where
+   * the value of an imported binding is declared in another module, for the
+   * analysis to read it as it reads its own file. `exportName` is the export
+   * read through a namespace import (`agents.keepAlive`). `null` when it is
+   * not declared in source the host can read (a `.d.ts`, an unknown module).
+   */
+  findImportedDeclaration?(binding: TSESTree.Identifier, exportName?: string): ImportedDeclaration | null;
+}
+
+/** A declaration in another module, with a host over that module's text. */
+export interface ImportedDeclaration {
+  /** The module's file, as the host names it (absolute, usually). */
+  readonly fileName: string;
+  readonly host: AnalysisHost;
+  /** The declared name (`agent` in `export const agent = …`), or the expression of `export default …`. */
+  readonly node: TSESTree.Node;
 }
 
 export interface HostVariable {

@@ -4,7 +4,8 @@ export { type RewritePlan, SKIP_REASONS, type SkipReason, type TextEdit } from '
 export { type CodeStyle, detectStyle } from './rewrite/style.js';
 export type { RequestNode } from './request-arguments.js';
 export { type AgentTimeoutOptions, type AgentWithoutTimeout, findAgentsWithoutTimeout } from './agent-timeout.js';
-export type { AnalysisHost, HostDefinition, HostReference, HostVariable } from './host.js';
+export type { AnalysisHost, HostDefinition, HostReference, HostVariable, ImportedDeclaration } from './host.js';
+export { type TypeInformation, withImportedDeclarations } from './typed-imports.js';
 export type { HttpModuleName } from './modules.js';
 export {
   type GlobalAgentOption,

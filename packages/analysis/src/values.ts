@@ -34,6 +34,8 @@ export type AbstractValue =
       readonly keepAlive: boolean | undefined;
       /** The `new Agent(...)` (or call) that created it. */
       readonly creation: TSESTree.CallExpression | TSESTree.NewExpression;
+      /** The module it was created in, when that is not the analysed file. */
+      readonly origin?: ModuleOrigin;
     }
   | { readonly kind: 'global-agent'; readonly module: HttpModuleName }
   | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
@@ -41,7 +43,31 @@ export type AbstractValue =
   /** A string (or URL); `value` when it is a literal. */
   | { readonly kind: 'string'; readonly value?: string }
   | { readonly kind: 'constant'; readonly value: unknown }
+  /**
+   * A binding imported from a module other than the ones above, whose value
+   * this file does not show. `namespace`: the binding of `import * as ns`.
+   */
+  | { readonly kind: 'imported'; readonly specifier: string; readonly namespace?: TSESTree.Identifier }
   | { readonly kind: 'unknown' };
+
+/** The resolvers of the modules one analysis reads: the analysed file's (`main`), and those of other modules. */
+interface ModuleResolvers {
+  readonly main: ValueResolver;
+  readonly byHost: Map<AnalysisHost, ValueResolver>;
+  readonly byProgram: Map<TSESTree.Node, ValueResolver>;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Node {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/** Another module the analysis read a value from (with type information only). */
+export interface ModuleOrigin {
+  readonly fileName: string;
+  readonly sourceText: string;
+}
 
 const unknownValue: AbstractValue = { kind: 'unknown' };
 const stringValue: AbstractValue = { kind: 'string' };
@@ -69,9 +95,14 @@ export class ValueResolver {
   /** Property name → node → lookup. */
   readonly #lookupCache = new Map<string, Map<TSESTree.Node, PropertyLookup>>();
   readonly #inProgress = new Set<object>();
+  readonly #origin: ModuleOrigin | undefined;
+  readonly #modules: ModuleResolvers;
 
-  constructor(host: AnalysisHost) {
+  constructor(host: AnalysisHost, origin?: ModuleOrigin, modules?: ModuleResolvers) {
     this.#host = host;
+    this.#origin = origin;
+    this.#modules = modules ?? { main: this, byHost: new Map(), byProgram: new Map() };
+    this.#modules.byHost.set(host, this);
   }
 
   get host(): AnalysisHost {
@@ -79,6 +110,8 @@ export class ValueResolver {
   }
 
   resolve(node: TSESTree.Node): readonly AbstractValue[] {
+    const owner = this.#ownerOf(node);
+    if (owner !== this) return owner.resolve(node);
     const cached = this.#nodeCache.get(node);
     if (cached) return cached;
     if (this.#inProgress.has(node)) return [unknownValue];
@@ -91,12 +124,16 @@ export class ValueResolver {
 
   /** The variable an identifier refers to, if it is declared in the file. */
   variableOf(identifier: TSESTree.Identifier): HostVariable | null {
+    const owner = this.#ownerOf(identifier);
+    if (owner !== this) return owner.variableOf(identifier);
     const variable = this.#host.findVariable(identifier);
     return variable && variable.defs.length > 0 ? variable : null;
   }
 
   /** Looks up `name` on every value of `node` (an options object, usually). */
   lookupProperty(node: TSESTree.Node, name: string): PropertyLookup {
+    const owner = this.#ownerOf(node);
+    if (owner !== this) return owner.lookupProperty(node, name);
     let cache = this.#lookupCache.get(name);
     if (!cache) this.#lookupCache.set(name, (cache = new Map()));
     const cached = cache.get(node);
@@ -245,6 +282,15 @@ export class ValueResolver {
       return [unknownValue];
     }
     const moduleValues = this.#moduleValue(declaration.source);
+    const imported = moduleValues.find((value) => value.kind === 'imported');
+    if (imported) {
+      if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return [{ ...imported, namespace: node.local }];
+      if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier || node.type === AST_NODE_TYPES.ImportSpecifier) {
+        if (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === 'type') return [unknownValue];
+        return this.#valuesInAnotherModule(node.local) ?? [imported];
+      }
+      return [unknownValue];
+    }
     switch (node.type) {
       case AST_NODE_TYPES.ImportDefaultSpecifier:
       case AST_NODE_TYPES.ImportNamespaceSpecifier:
@@ -266,7 +312,37 @@ export class ValueResolver {
     const module = httpModuleOf(specifier);
     if (module) return [{ kind: 'http-module', module }];
     if (specifier === AGENTKEEPALIVE) return [{ kind: 'agentkeepalive-module' }];
-    return [unknownValue];
+    return [{ kind: 'imported', specifier }];
+  }
+
+  /**
+   * The values of an imported binding (or of `exportName` read through a
+   * namespace import), read where the other module declares it; `undefined`
+   * when the host cannot see that module (no type information).
+   */
+  #valuesInAnotherModule(binding: TSESTree.Identifier, exportName?: string): AbstractValue[] | undefined {
+    const declaration = this.#host.findImportedDeclaration?.(binding, exportName);
+    if (!declaration) return undefined;
+    let resolver = this.#modules.byHost.get(declaration.host);
+    if (!resolver) {
+      resolver = new ValueResolver(
+        declaration.host,
+        { fileName: declaration.fileName, sourceText: declaration.host.sourceText },
+        this.#modules,
+      );
+      this.#modules.byProgram.set(programOf(declaration.node), resolver);
+    }
+    return [...resolver.resolve(declaration.node)];
+  }
+
+  /**
+   * Values carry nodes (an object, a function) of the module they come from,
+   * and only that module's resolver knows their scopes. With one module (no
+   * type information) that is always this one.
+   */
+  #ownerOf(node: TSESTree.Node): ValueResolver {
+    if (this.#modules.byProgram.size === 0) return this;
+    return this.#modules.byProgram.get(programOf(node)) ?? this.#modules.main;
   }
 
   #evaluateMember(node: TSESTree.MemberExpression): AbstractValue[] {
@@ -311,7 +387,9 @@ export class ValueResolver {
     const values: AbstractValue[] = [];
     for (const callee of this.resolve(node.callee)) {
       const flavor = agentClassFlavor(callee);
-      if (flavor) values.push({ kind: 'agent', flavor, keepAlive: this.#agentKeepAlive(node, flavor), creation: node });
+      if (!flavor) continue;
+      const keepAlive = this.#agentKeepAlive(node, flavor);
+      values.push(this.#origin ? { kind: 'agent', flavor, keepAlive, creation: node, origin: this.#origin } : { kind: 'agent', flavor, keepAlive, creation: node });
     }
     if (values.length > 0) return values;
     if (
@@ -352,6 +430,13 @@ export class ValueResolver {
         return this.#lookupOnObject(value.node, name);
       case 'constant':
         return value.value === undefined || value.value === null ? ABSENT : { values: [unknownValue], mayBeAbsent: true };
+      case 'imported':
+        // `agents.keepAlive` of `import * as agents`: an export of that module. Of any other imported value, unknown.
+        if (!value.namespace) return UNKNOWN_LOOKUP;
+        return {
+          values: this.#valuesInAnotherModule(value.namespace, name) ?? [{ kind: 'imported', specifier: value.specifier }],
+          mayBeAbsent: false,
+        };
       default:
         return { values: [unknownValue], mayBeAbsent: true };
     }

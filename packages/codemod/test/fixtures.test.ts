@@ -30,6 +30,7 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-error-listener.input.js': ['error-listener'],
   'skip-chain.input.js': ['chain'],
   'skip-disabled.input.js': [],
+  'skip-agent-in-another-module.input.ts': ['agent-in-another-module', 'agent-in-another-module'],
 };
 
 describe('rewrite fixtures', () => {

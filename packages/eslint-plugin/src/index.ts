@@ -22,6 +22,11 @@ export interface KeepaliveGuardPlugin {
   readonly configs: {
     /** Flat config: `export default [keepaliveGuard.configs.recommended]`. */
     readonly recommended: TSESLint.FlatConfig.Config;
+    /**
+     * `recommended`, with agents imported from other modules followed through
+     * TypeScript. Needs type information: `parserOptions.projectService`.
+     */
+    readonly 'recommended-type-checked': TSESLint.FlatConfig.Config;
   };
 }
 
@@ -31,11 +36,13 @@ const plugin: KeepaliveGuardPlugin = {
   configs: {} as KeepaliveGuardPlugin['configs'],
 };
 
+const plugins = { 'keepalive-guard': plugin as unknown as TSESLint.FlatConfig.Plugin };
 Object.assign(plugin.configs, {
-  recommended: {
-    name: 'keepalive-guard/recommended',
-    plugins: { 'keepalive-guard': plugin as unknown as TSESLint.FlatConfig.Plugin },
-    rules: recommendedRules,
+  recommended: { name: 'keepalive-guard/recommended', plugins, rules: recommendedRules },
+  'recommended-type-checked': {
+    name: 'keepalive-guard/recommended-type-checked',
+    plugins,
+    rules: { ...recommendedRules, 'keepalive-guard/no-unguarded-request': ['error', { resolveImportedAgents: true }] },
   },
 });
 

@@ -38,7 +38,8 @@ export type SkipReason =
   | 'error-listener'
   | 'chain'
   | 'late-body'
-  | 'shared-line';
+  | 'shared-line'
+  | 'agent-in-another-module';
 
 export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'non-idempotent':
@@ -53,6 +54,8 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   chain: 'the request is used through a call chain whose result is not the request',
   'late-body': 'the body is computed by the statements that use the request, so it cannot be evaluated once before them',
   'shared-line': 'the statements share their lines with other code, as in minified or generated files',
+  'agent-in-another-module':
+    'the agent is defined in another module, which the codemod does not read; the rule with `resolveImportedAgents` and type information reports the request if that agent keeps sockets alive',
 };
 
 export type RewritePlan =

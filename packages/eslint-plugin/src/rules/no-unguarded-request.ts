@@ -1,11 +1,15 @@
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_RETRY_WRAPPERS,
+  type AnalysisHost,
   type GlobalAgentOption,
+  type KeepAliveAgent,
   findUnguardedRequests,
   resolveGlobalAgentPolicy,
+  withImportedDeclarations,
 } from '@keepalive-guard/analysis';
-import type { TSESLint } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import path from 'node:path';
 import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
 import { configuredNodeVersion } from '../util/settings.js';
@@ -21,6 +25,8 @@ export interface NoUnguardedRequestOptions {
   maxRetries?: number;
   /** Report requests that are not idempotent (they get no suggestion). */
   reportNonIdempotent?: boolean;
+  /** Follow agents imported from other modules, with type information. */
+  resolveImportedAgents?: boolean;
 }
 
 export type Options = [NoUnguardedRequestOptions];
@@ -31,6 +37,7 @@ const DEFAULTS: NoUnguardedRequestOptions = {
   retryWrappers: [...DEFAULT_RETRY_WRAPPERS],
   maxRetries: DEFAULT_MAX_RETRIES,
   reportNonIdempotent: true,
+  resolveImportedAgents: false,
 };
 
 export const noUnguardedRequest = createRule<Options, MessageId>({
@@ -45,7 +52,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     },
     messages: {
       unguardedKeepAliveAgent:
-        '`{{callee}}` sends this request through the keep-alive agent `{{agent}}` (created on line {{line}}) ' +
+        '`{{callee}}` sends this request through the keep-alive agent `{{agent}}` (created {{where}}) ' +
         'with no retry for a reused socket. If the server closes that idle socket just as it is reused, ' +
         "the request fails with ECONNRESET. Retry in the 'error' listener when `req.reusedSocket` is true " +
         "and `err.code` is 'ECONNRESET'.",
@@ -97,6 +104,11 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             description:
               'Report requests whose method is not idempotent (POST, PATCH, ...) and that carry no Idempotency-Key header. They get no suggestion: a retry could repeat their effect.',
           },
+          resolveImportedAgents: {
+            type: 'boolean',
+            description:
+              'Follow an agent imported from another module of the program to where it is created, through TypeScript. Needs type information (`parserOptions.projectService`); `configs.recommended-type-checked` turns it on.',
+          },
         },
       },
     ],
@@ -112,15 +124,19 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     });
     const retryWrappers = options.retryWrappers ?? DEFAULT_RETRY_WRAPPERS;
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const host = eslintHost(context.sourceCode);
     return {
       Program(program) {
-        const findings = findUnguardedRequests(program, eslintHost(context.sourceCode), {
+        // Type information only when asked for, and then required (getParserServices says how to enable it).
+        const findings = findUnguardedRequests(program, options.resolveImportedAgents ? typedHost(context, host) : host, {
           globalAgent,
           retryWrappers,
           maxRetries,
           filename: context.filename,
         });
         for (const finding of findings) {
+          // Without type information the agent's module is unknown: not reported (the codemod lists it).
+          if (finding.via === 'another-module') continue;
           const loc = finding.reportLoc;
           const { fix } = finding;
           // The codemod's rewrite, offered (never applied) because it changes what the code does.
@@ -142,7 +158,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             context.report({
               loc,
               messageId: 'unguardedKeepAliveAgent',
-              data: { callee: finding.callee, agent: finding.agent.name, line: finding.agent.line },
+              data: { callee: finding.callee, agent: finding.agent.name, where: whereCreated(finding.agent, context.filename) },
               suggest,
             });
           } else {
@@ -158,3 +174,18 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     };
   },
 });
+
+function typedHost(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, host: AnalysisHost): AnalysisHost {
+  const services = ESLintUtils.getParserServices(context);
+  return withImportedDeclarations(host, {
+    program: services.program,
+    esTreeNodeToTSNode: (node) => services.esTreeNodeToTSNodeMap.get(node),
+  });
+}
+
+/** `on line 6`, or `in ./agents.ts on line 6` for an agent imported from another module. */
+function whereCreated(agent: KeepAliveAgent, filename: string): string {
+  if (agent.fileName === undefined) return `on line ${agent.line}`;
+  const relative = path.relative(path.dirname(filename), agent.fileName).split(path.sep).join('/');
+  return `in ${relative.startsWith('.') ? relative : `./${relative}`} on line ${agent.line}`;
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import keepaliveGuard from '../src/index.js';
+import { noUnguardedRequest } from '../src/rules/no-unguarded-request.js';
+import { NODE_20, lines } from './rule-tester.js';
+
+// A small TypeScript project on disk: the agents live in ./agents.ts, the code under test is linted as ./file.ts.
+const project = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'typed');
+const typedTester = new RuleTester({
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: project } },
+  settings: NODE_20,
+});
+const filename = path.join(project, 'file.ts');
+const typed = [{ resolveImportedAgents: true }] as const;
+const imported = (line: number, column: number, agent: string, where: string) => ({
+  messageId: 'unguardedKeepAliveAgent' as const,
+  line,
+  column,
+  data: { callee: 'http.get', agent, where },
+  suggestions: 1,
+});
+
+typedTester.run('no-unguarded-request: agents imported from other modules, with type information', noUnguardedRequest, {
+  valid: [
+    {
+      name: 'an imported agent without keep-alive',
+      filename,
+      options: typed,
+      code: lines("import http from 'node:http';", "import { closingAgent } from './agents.js';", "http.get('http://a.test', { agent: closingAgent });"),
+    },
+    {
+      name: 'an imported keep-alive agent, guarded',
+      filename,
+      options: typed,
+      code: lines(
+        "import http from 'node:http';",
+        "import { keepAliveAgent } from './agents.js';",
+        "const req = http.get('http://a.test', { agent: keepAliveAgent });",
+        "req.on('error', (err: NodeJS.ErrnoException) => { if (req.reusedSocket && err.code === 'ECONNRESET') return; });",
+      ),
+    },
+    {
+      name: 'a declaration file has no value to read',
+      filename,
+      options: typed,
+      code: lines("import http from 'node:http';", "import { declaredAgent } from './declared.js';", "http.get('http://a.test', { agent: declaredAgent });"),
+    },
+    {
+      name: 'without the option, an imported agent is not followed (as without type information)',
+      filename,
+      code: lines("import http from 'node:http';", "import { keepAliveAgent } from './agents.js';", "http.get('http://a.test', { agent: keepAliveAgent });"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a named import',
+      filename,
+      options: typed,
+      code: lines("import http from 'node:http';", "import { keepAliveAgent } from './agents.js';", "http.get('http://a.test', { agent: keepAliveAgent });"),
+      errors: [imported(3, 1, 'keepAliveAgent', 'in ./agents.ts on line 5')],
+    },
+    {
+      name: 'a renamed re-export',
+      filename,
+      options: typed,
+      code: lines("import http from 'node:http';", "import { sharedAgent } from './reexport.js';", "http.get('http://a.test', { agent: sharedAgent });"),
+      errors: [imported(3, 1, 'keepAliveAgent', 'in ./agents.ts on line 5')],
+    },
+    {
+      name: 'the default export',
+      filename,
+      options: typed,
+      code: lines("import http from 'node:http';", "import agent from './agents.js';", "http.get('http://a.test', { agent });"),
+      errors: [imported(3, 1, 'defaultAgent', 'in ./agents.ts on line 9')],
+    },
+    {
+      name: 'a namespace import and a property of an exported object',
+      filename,
+      options: typed,
+      code: lines(
+        "import http from 'node:http';",
+        "import * as shared from './agents.js';",
+        "http.get('http://a.test', { agent: shared.keepAliveAgent });",
+        "http.get('http://a.test', { agent: shared.agents.internal });",
+      ),
+      errors: [imported(3, 1, 'keepAliveAgent', 'in ./agents.ts on line 5'), imported(4, 1, 'internal', 'in ./agents.ts on line 7')],
+    },
+    {
+      name: 'a class field holding an imported agent',
+      filename,
+      options: typed,
+      code: lines(
+        "import http from 'node:http';",
+        "import { keepAliveAgent } from './agents.js';",
+        'export class Client {',
+        '  readonly agent = keepAliveAgent;',
+        '  ping(): void {',
+        "    http.get('http://a.test', { agent: this.agent }, (res) => res.resume());",
+        '  }',
+        '}',
+      ),
+      errors: [{ ...imported(6, 5, 'keepAliveAgent', 'in ./agents.ts on line 5') }],
+    },
+  ],
+});
+
+describe('resolveImportedAgents without type information', () => {
+  it('fails with typescript-eslint’s explanation instead of guessing', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const config = [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+      keepaliveGuard.configs['recommended-type-checked'] as Linter.Config,
+    ];
+    expect(() => linter.verify("import http from 'node:http';\nhttp.get('http://a.test');\n", config, { filename: 'file.ts' })).toThrow(
+      /parserOptions\.project|projectService|type information/,
+    );
+  });
+});
