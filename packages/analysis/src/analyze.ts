@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { calleeReport, descendants, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast.js';
+import { CLIENT_ADVICE, ClientSites } from './clients.js';
 import { GuardFinder } from './guards.js';
 import type { AnalysisHost } from './host.js';
-import type { HttpModuleName } from './modules.js';
+import type { ClientName, HttpModuleName } from './modules.js';
 import { type RequestNode, requestOptions } from './request-arguments.js';
 import type { GlobalAgentPolicy } from './node-version.js';
 import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/plan.js';
 import { detectStyle } from './rewrite/style.js';
-import { excerpt, mayContainRequest } from './text.js';
+import { excerpt, mayContainRequest, mayUseClient } from './text.js';
 import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
 
 export interface AnalysisOptions {
@@ -28,13 +29,15 @@ export interface KeepAliveAgent {
   readonly name: string;
   readonly line: number;
   readonly range: readonly [number, number];
-  readonly flavor: 'http' | 'https' | 'agentkeepalive';
+  /** `undici`: an undici dispatcher (`Agent`, `Pool`), which keeps connections alive by default. */
+  readonly flavor: 'http' | 'https' | 'agentkeepalive' | 'undici';
   /** The module that creates it, when that is not the analysed file (with type information only). */
   readonly fileName?: string;
 }
 
 interface FindingBase {
-  readonly node: RequestNode;
+  /** The request (for a client, also `axios.defaults.httpAgent = …`). */
+  readonly node: TSESTree.Node;
   /** The whole request expression. */
   readonly range: readonly [number, number];
   /** What to underline: the callee (`http.get`, `new ClientRequest`). */
@@ -56,7 +59,23 @@ export type Finding =
    * module (no type information): maybe keep-alive, maybe not. The rule does
    * not report these; the codemod lists them as skipped.
    */
-  | (FindingBase & { readonly via: 'another-module'; readonly specifier: string });
+  | (FindingBase & { readonly via: 'another-module'; readonly specifier: string })
+  /**
+   * A client package (axios, node-fetch, got, superagent, undici) given an
+   * explicit keep-alive agent, with nothing that retries a reused socket's
+   * reset. Never rewritten: `guard` says what would count as guarded.
+   */
+  | (FindingBase & {
+      readonly via: 'client';
+      readonly client: ClientName;
+      readonly agent: KeepAliveAgent;
+      /** How the request fails in the race. */
+      readonly error: string;
+      /** What would count as guarded. */
+      readonly guard: string;
+      /** got does not retry it because its method is not idempotent. */
+      readonly nonIdempotent: boolean;
+    });
 
 /**
  * Finds every request in `program` that goes through a keep-alive agent and
@@ -86,7 +105,8 @@ export function findUnguardedRequests(
       globalAgentAssignments.push(node);
     }
   }
-  if (requests.length === 0) return [];
+  const findings: Finding[] = mayUseClient(host.sourceText) ? clientFindings(program, values, guards, host.sourceText) : [];
+  if (requests.length === 0) return findings.sort(byReportPosition);
 
   const globalAgents = new GlobalAgents(values, globalAgentAssignments, options.globalAgent);
   let rewriteContext: RewriteContext | undefined;
@@ -101,7 +121,6 @@ export function findUnguardedRequests(
     };
     return planRewrite(node, rewriteContext);
   };
-  const findings: Finding[] = [];
   for (const { node, modules } of requests) {
     const agent = requestAgent(node, values);
     if (agent === undefined) continue;
@@ -127,10 +146,32 @@ export function findUnguardedRequests(
     }
   }
   // In the order ESLint reports them, so that the codemod fixes sites in the order the suggestions would.
-  return findings.sort((a, b) => a.reportRange[0] - b.reportRange[0]);
+  return findings.sort(byReportPosition);
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+
+const byReportPosition = (a: Finding, b: Finding) => a.reportRange[0] - b.reportRange[0];
+
+function clientFindings(program: TSESTree.Program, values: ValueResolver, guards: GuardFinder, text: string): Finding[] {
+  return new ClientSites(program, values, guards).find().map((site) => ({
+    node: site.node,
+    range: [site.node.range[0], site.node.range[1]],
+    reportRange: site.report.range,
+    reportLoc: site.report.loc,
+    callee: excerpt(text, site.report.range),
+    modules: [],
+    fix: { kind: 'skip', reason: `client-${site.client}` },
+    via: 'client',
+    client: site.client,
+    agent:
+      site.agent.kind === 'agent'
+        ? describeAgent(site.agent, text)
+        : { ...describeCreation(site.agent.creation, text), flavor: 'undici' },
+    ...CLIENT_ADVICE[site.client],
+    nonIdempotent: site.nonIdempotent,
+  }));
+}
 
 /** The modules a call sends its request with, or `[]` when it is not a request. */
 function requestModules(node: RequestNode, values: ValueResolver): HttpModuleName[] {
@@ -228,13 +269,12 @@ function findingBase(node: RequestNode, modules: readonly HttpModuleName[], text
 
 function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
   const { creation, origin } = agent;
-  const described = {
-    name: agentName(creation, origin?.sourceText ?? text),
-    line: creation.loc.start.line,
-    range: [creation.range[0], creation.range[1]] as const,
-    flavor: agent.flavor,
-  };
+  const described = { ...describeCreation(creation, origin?.sourceText ?? text), flavor: agent.flavor };
   return origin ? { ...described, fileName: origin.fileName } : described;
+}
+
+function describeCreation(creation: TSESTree.Node, text: string): Pick<KeepAliveAgent, 'name' | 'line' | 'range'> {
+  return { name: agentName(creation, text), line: creation.loc.start.line, range: [creation.range[0], creation.range[1]] };
 }
 
 /** The name the code gives the agent where it is created. */

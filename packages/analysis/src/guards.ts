@@ -33,7 +33,7 @@ export class GuardFinder {
   }
 
   isGuarded(request: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    return this.#insideRetryWrapper(request) || this.#errorListeners(request).some((listener) => this.#listenerGuards(listener));
+    return this.insideRetryWrapper(request) || this.#errorListeners(request).some((listener) => this.handlerGuards(listener));
   }
 
   /**
@@ -71,20 +71,27 @@ export class GuardFinder {
     return null;
   }
 
-  #listenerGuards(listener: TSESTree.Node): boolean {
+  /** An error handler (a listener, a `.catch` callback) that is, or may be, a function that guards. */
+  handlerGuards(handler: TSESTree.Node): boolean {
     return this.#values
-      .resolve(listener)
+      .resolve(handler)
       .some((value) => value.kind === 'function' && this.#functionGuards(value.node, 0));
   }
 
-  /** The function, or one it calls (declared in this file), reads `reusedSocket` or names ECONNRESET. */
   #functionGuards(fn: FunctionNode, depth: number): boolean {
     const cached = this.#functionVerdicts.get(fn);
     if (cached !== undefined) return cached;
     // Recursion (a listener that calls the function sending the request) must not loop.
     this.#functionVerdicts.set(fn, false);
+    const verdict = this.codeGuards(fn.body, depth);
+    this.#functionVerdicts.set(fn, verdict);
+    return verdict;
+  }
+
+  /** The code (a function body, a `catch` block), or a function it calls that is declared in this file, reads `reusedSocket` or names ECONNRESET. */
+  codeGuards(code: TSESTree.Node, depth = 0): boolean {
     let verdict = false;
-    for (const node of descendants(fn.body)) {
+    for (const node of descendants(code)) {
       if (readsReusedSocket(node) || staticLiteralValue(node) === 'ECONNRESET') {
         verdict = true;
         break;
@@ -101,12 +108,11 @@ export class GuardFinder {
         }
       }
     }
-    this.#functionVerdicts.set(fn, verdict);
     return verdict;
   }
 
   /** Any enclosing function is an argument of a retry wrapper, directly or by name. */
-  #insideRetryWrapper(request: TSESTree.Node): boolean {
+  insideRetryWrapper(request: TSESTree.Node): boolean {
     if (this.#retryWrappers.length === 0) return false;
     for (let node = request.parent; node; node = node.parent) {
       if (!isFunction(node)) continue;

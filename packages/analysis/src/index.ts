@@ -1,4 +1,6 @@
 export { type AnalysisOptions, DEFAULT_MAX_RETRIES, type Finding, type KeepAliveAgent, findUnguardedRequests } from './analyze.js';
+export { CLIENT_ADVICE } from './clients.js';
+export type { ClientName } from './modules.js';
 export { RETRY_HELPER, retryHelperSource } from './rewrite/helper.js';
 export { type RewritePlan, SKIP_REASONS, type SkipReason, type TextEdit } from './rewrite/plan.js';
 export { type CodeStyle, detectStyle } from './rewrite/style.js';

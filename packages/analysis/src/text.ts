@@ -9,11 +9,18 @@
  */
 const moduleReference = (names: string) => new RegExp(`\\b(?:require|import|from)\\s*\\(?\\s*['"\`](?:${names})['"\`]`);
 const HTTP_MODULE_REFERENCE = moduleReference('(?:node:)?https?');
+/** The client packages whose requests the analysis reads (the global `fetch` needs undici's dispatcher). */
+const CLIENT_MODULE_REFERENCE = moduleReference('axios|node-fetch|got|superagent|undici');
 /** Agents come from `http`, `https` or agentkeepalive. */
 const AGENT_MODULE_REFERENCE = moduleReference('(?:node:)?https?|agentkeepalive');
 
 export function mayContainRequest(text: string): boolean {
-  return HTTP_MODULE_REFERENCE.test(text);
+  return HTTP_MODULE_REFERENCE.test(text) || CLIENT_MODULE_REFERENCE.test(text);
+}
+
+/** Whether the file names a client package (axios, node-fetch, got, superagent, undici). */
+export function mayUseClient(text: string): boolean {
+  return CLIENT_MODULE_REFERENCE.test(text);
 }
 
 /** The same check for agents: a file that names none of their modules creates none. */

@@ -13,7 +13,7 @@ import {
   staticLiteralValue,
 } from './ast.js';
 import type { AnalysisHost, HostDefinition, HostVariable } from './host.js';
-import { AGENTKEEPALIVE, type HttpModuleName, REQUEST_FUNCTIONS, httpModuleOf } from './modules.js';
+import { AGENTKEEPALIVE, type ClientPackage, type HttpModuleName, REQUEST_FUNCTIONS, clientPackageOf, httpModuleOf } from './modules.js';
 
 export type AgentFlavor = 'http' | 'https' | 'agentkeepalive';
 
@@ -38,6 +38,21 @@ export type AbstractValue =
       readonly origin?: ModuleOrigin;
     }
   | { readonly kind: 'global-agent'; readonly module: HttpModuleName }
+  /**
+   * Something reached from an HTTP client package: the package (`path` empty),
+   * a member of it (`['create']`, `['interceptors', 'response', 'use']`), or
+   * the same of an instance it made (`instance`: the `axios.create(...)` or
+   * `got.extend(...)` call; `undefined` for the package's default instance).
+   */
+  | {
+      readonly kind: 'client';
+      readonly client: ClientPackage;
+      readonly path: readonly string[];
+      readonly instance?: TSESTree.CallExpression;
+    }
+  /** An undici dispatcher (`new Agent()`, `new Pool()`); `retry` once wrapped in `RetryAgent` or composed with `interceptors.retry()`. */
+  | { readonly kind: 'dispatcher'; readonly retry: boolean; readonly creation: TSESTree.CallExpression | TSESTree.NewExpression }
+  | { readonly kind: 'array'; readonly node: TSESTree.ArrayExpression }
   | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
   | { readonly kind: 'function'; readonly node: FunctionNode }
   /** A string (or URL); `value` when it is a literal. */
@@ -183,6 +198,8 @@ export class ValueResolver {
         return this.#moduleValue(node.source);
       case AST_NODE_TYPES.ObjectExpression:
         return [{ kind: 'object', node }];
+      case AST_NODE_TYPES.ArrayExpression:
+        return [{ kind: 'array', node }];
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression:
         return [{ kind: 'function', node }];
@@ -312,6 +329,8 @@ export class ValueResolver {
     const module = httpModuleOf(specifier);
     if (module) return [{ kind: 'http-module', module }];
     if (specifier === AGENTKEEPALIVE) return [{ kind: 'agentkeepalive-module' }];
+    const client = clientPackageOf(specifier);
+    if (client) return [{ kind: 'client', client, path: [] }];
     return [{ kind: 'imported', specifier }];
   }
 
@@ -370,7 +389,40 @@ export class ValueResolver {
     ) {
       return this.resolve(callee.object).filter((value) => value.kind === 'function');
     }
+    const clientValues = this.#clientCallValues(node);
+    if (clientValues.length > 0) return clientValues;
     return this.#evaluateConstruction(node);
+  }
+
+  /**
+   * What calls into a client package return, where it matters: an axios or
+   * got instance, a superagent request (every call of one returns it again),
+   * undici's retry interceptor, a dispatcher composed with it.
+   */
+  #clientCallValues(node: TSESTree.CallExpression): AbstractValue[] {
+    const values: AbstractValue[] = [];
+    const { callee } = node;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'compose') {
+      const addsRetry = node.arguments.some((argument) =>
+        this.resolve(argument).some((value) => value.kind === 'client' && value.path.join('.') === RETRY_INTERCEPTOR),
+      );
+      for (const value of this.resolve(callee.object)) {
+        if (value.kind === 'dispatcher') values.push({ ...value, retry: value.retry || addsRetry });
+      }
+      return values;
+    }
+    for (const value of this.resolve(callee)) {
+      if (value.kind !== 'client') continue;
+      const path = value.path.join('.');
+      if ((value.client === 'axios' && path === 'create') || (value.client === 'got' && path === 'extend')) {
+        values.push({ kind: 'client', client: value.client, path: [], instance: node });
+      } else if (value.client === 'superagent') {
+        values.push({ kind: 'client', client: 'superagent', path: [] });
+      } else if (value.client === 'undici' && path === 'interceptors.retry') {
+        values.push({ kind: 'client', client: 'undici', path: [RETRY_INTERCEPTOR] });
+      }
+    }
+    return values;
   }
 
   /** Whether `node` is `require('...')` with the global `require`. */
@@ -386,6 +438,8 @@ export class ValueResolver {
   #evaluateConstruction(node: TSESTree.CallExpression | TSESTree.NewExpression): AbstractValue[] {
     const values: AbstractValue[] = [];
     for (const callee of this.resolve(node.callee)) {
+      const dispatcher = undiciDispatcher(callee, node);
+      if (dispatcher) values.push(dispatcher);
       const flavor = agentClassFlavor(callee);
       if (!flavor) continue;
       const keepAlive = this.#agentKeepAlive(node, flavor);
@@ -430,6 +484,10 @@ export class ValueResolver {
         return this.#lookupOnObject(value.node, name);
       case 'constant':
         return value.value === undefined || value.value === null ? ABSENT : { values: [unknownValue], mayBeAbsent: true };
+      case 'client':
+        if (name === 'default' && value.path.length === 0) return { values: [value], mayBeAbsent: false };
+        // Deep enough for `axios.interceptors.response.use`.
+        return value.path.length < 3 ? { values: [{ ...value, path: [...value.path, name] }], mayBeAbsent: false } : UNKNOWN_LOOKUP;
       case 'imported':
         // `agents.keepAlive` of `import * as agents`: an export of that module. Of any other imported value, unknown.
         if (!value.namespace) return UNKNOWN_LOOKUP;
@@ -563,6 +621,23 @@ function agentkeepaliveExport(name: string): AbstractValue {
   return unknownValue;
 }
 
+/** What `interceptors.retry(...)` of undici gives: a path no member can have. */
+const RETRY_INTERCEPTOR = 'interceptors.retry()';
+
+/** undici's classes that pool keep-alive connections, and the one that retries for them. */
+const UNDICI_DISPATCHERS: ReadonlySet<string> = new Set(['Agent', 'Pool', 'BalancedPool', 'Client']);
+
+function undiciDispatcher(
+  callee: AbstractValue,
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+): AbstractValue | undefined {
+  if (callee.kind !== 'client' || callee.client !== 'undici' || callee.path.length !== 1) return undefined;
+  const [name = ''] = callee.path;
+  if (UNDICI_DISPATCHERS.has(name)) return { kind: 'dispatcher', retry: false, creation };
+  if (name === 'RetryAgent') return { kind: 'dispatcher', retry: true, creation };
+  return undefined;
+}
+
 function agentClassFlavor(value: AbstractValue): AgentFlavor | undefined {
   if (value.kind === 'agent-class') return value.flavor;
   if (value.kind === 'agentkeepalive-module') return 'agentkeepalive';
@@ -597,7 +672,7 @@ export function thisClass(node: TSESTree.Node): ClassNode | undefined {
 }
 
 /** The expressions a function returns (not those of functions nested in it). */
-function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const returned: TSESTree.Expression[] = [];
   const pending: TSESTree.Node[] = [fn.body];

@@ -31,6 +31,7 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-chain.input.js': ['chain'],
   'skip-disabled.input.js': [],
   'skip-agent-in-another-module.input.ts': ['agent-in-another-module', 'agent-in-another-module'],
+  'skip-clients.input.js': ['client-axios', 'client-got', 'client-node-fetch', 'client-superagent', 'client-undici'],
 };
 
 describe('rewrite fixtures', () => {

@@ -50,6 +50,11 @@ typedTester.run('no-unguarded-request: agents imported from other modules, with 
       code: lines("import http from 'node:http';", "import { declaredAgent } from './declared.js';", "http.get('http://a.test', { agent: declaredAgent });"),
     },
     {
+      name: 'without the option, a client given an imported agent is not reported',
+      filename,
+      code: lines("import axios from 'axios';", "import { keepAliveAgent } from './agents.js';", 'export const api = axios.create({ httpAgent: keepAliveAgent });'),
+    },
+    {
       name: 'without the option, an imported agent is not followed (as without type information)',
       filename,
       code: lines("import http from 'node:http';", "import { keepAliveAgent } from './agents.js';", "http.get('http://a.test', { agent: keepAliveAgent });"),
@@ -88,6 +93,13 @@ typedTester.run('no-unguarded-request: agents imported from other modules, with 
         "http.get('http://a.test', { agent: shared.agents.internal });",
       ),
       errors: [imported(3, 1, 'keepAliveAgent', 'in ./agents.ts on line 5'), imported(4, 1, 'internal', 'in ./agents.ts on line 7')],
+    },
+    {
+      name: 'a client given an imported agent: axios',
+      filename,
+      options: typed,
+      code: lines("import axios from 'axios';", "import { keepAliveAgent } from './agents.js';", 'export const api = axios.create({ httpAgent: keepAliveAgent });'),
+      errors: [{ messageId: 'unguardedClient', line: 3, column: 20 }],
     },
     {
       name: 'a class field holding an imported agent',

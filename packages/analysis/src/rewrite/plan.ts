@@ -12,7 +12,9 @@ import {
   staticKeyName,
   staticLiteralValue,
 } from '../ast.js';
+import { CLIENT_ADVICE } from '../clients.js';
 import type { HostVariable } from '../host.js';
+import type { ClientName } from '../modules.js';
 import { type RequestNode, requestOptions } from '../request-arguments.js';
 import { type ListenerRegistration, followRequestChain } from '../request-chain.js';
 import { lineIndent } from '../text.js';
@@ -39,7 +41,8 @@ export type SkipReason =
   | 'chain'
   | 'late-body'
   | 'shared-line'
-  | 'agent-in-another-module';
+  | 'agent-in-another-module'
+  | `client-${ClientName}`;
 
 export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'non-idempotent':
@@ -56,7 +59,16 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'shared-line': 'the statements share their lines with other code, as in minified or generated files',
   'agent-in-another-module':
     'the agent is defined in another module, which the codemod does not read; the rule with `resolveImportedAgents` and type information reports the request if that agent keeps sockets alive',
+  ...clientReasons(),
 };
+
+/** The codemod rewrites only `http`/`https` requests; for a client it says how to guard it instead. */
+function clientReasons(): Record<`client-${ClientName}`, string> {
+  const entries = (Object.keys(CLIENT_ADVICE) as ClientName[]).map(
+    (client) => [`client-${client}`, `${client} sends it, which the codemod does not rewrite; to guard it, ${CLIENT_ADVICE[client].guard}`] as const,
+  );
+  return Object.fromEntries(entries) as Record<`client-${ClientName}`, string>;
+}
 
 export type RewritePlan =
   | { readonly kind: 'rewrite'; readonly edits: readonly TextEdit[] }

@@ -30,7 +30,12 @@ export interface NoUnguardedRequestOptions {
 }
 
 export type Options = [NoUnguardedRequestOptions];
-export type MessageId = 'unguardedKeepAliveAgent' | 'unguardedGlobalAgent' | 'unguardedNonIdempotent' | 'wrapWithRetry';
+export type MessageId =
+  | 'unguardedKeepAliveAgent'
+  | 'unguardedGlobalAgent'
+  | 'unguardedNonIdempotent'
+  | 'unguardedClient'
+  | 'wrapWithRetry';
 
 const DEFAULTS: NoUnguardedRequestOptions = {
   globalAgent: 'auto',
@@ -66,6 +71,9 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         'a reused socket. It can fail with ECONNRESET when the server closes that idle socket just as it is reused, and ' +
         'sending it again could repeat its effect. Set an `Idempotency-Key` header that the server honours and retry ' +
         "when `req.reusedSocket` is true and `err.code` is 'ECONNRESET', or send it with `agent: false`.",
+      unguardedClient:
+        '`{{callee}}` sends requests with {{client}} through the keep-alive {{kind}} `{{agent}}` (created {{where}}), and nothing ' +
+        'retries them when the server closes a pooled connection just as it is reused: they fail with {{error}}. To guard them, {{guard}}.',
       wrapWithRetry:
         'Send the request again when the server closed its reused socket (at most {{maxRetries}} times, idempotent requests only).',
     },
@@ -150,6 +158,24 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
                   },
                 ]
               : [];
+          if (finding.via === 'client') {
+            if (finding.nonIdempotent && options.reportNonIdempotent === false) continue;
+            const { agent } = finding;
+            context.report({
+              loc,
+              messageId: 'unguardedClient',
+              data: {
+                callee: finding.callee,
+                client: finding.client,
+                kind: agent.flavor === 'undici' ? 'dispatcher' : 'agent',
+                agent: agent.name,
+                where: whereCreated(agent, context.filename),
+                error: finding.error,
+                guard: finding.guard,
+              },
+            });
+            continue;
+          }
           const agent = finding.via === 'keep-alive-agent' ? `\`${finding.agent.name}\`` : "Node's global agent";
           if (fix.kind === 'skip' && fix.reason === 'non-idempotent') {
             if (options.reportNonIdempotent === false) continue;
