@@ -92,7 +92,7 @@ try {
   heading('3. Lint the rewritten copy');
   const after = await lint(copy);
   console.log(
-    `no-unguarded-request: ${before.requests} before, ${after.requests} after (what the codemod may not replay); ` +
+    `no-unguarded-request: ${before.requests} before, ${after.requests} after (what the codemod leaves to you, with the reason); ` +
       `require-agent-timeout: ${before.agents} before, ${after.agents} after (agents are left to you: the rule suggests a timeout).`,
   );
 

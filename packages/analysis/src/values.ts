@@ -442,8 +442,8 @@ export class ValueResolver {
       if (dispatcher) values.push(dispatcher);
       const flavor = agentClassFlavor(callee);
       if (!flavor) continue;
-      const keepAlive = this.#agentKeepAlive(node, flavor);
-      values.push(this.#origin ? { kind: 'agent', flavor, keepAlive, creation: node, origin: this.#origin } : { kind: 'agent', flavor, keepAlive, creation: node });
+      const agent = { kind: 'agent', flavor, keepAlive: this.#agentKeepAlive(node, flavor), creation: node } as const;
+      values.push(this.#origin ? { ...agent, origin: this.#origin } : agent);
     }
     if (values.length > 0) return values;
     if (

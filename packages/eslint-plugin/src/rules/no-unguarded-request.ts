@@ -72,8 +72,8 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         'sending it again could repeat its effect. Set an `Idempotency-Key` header that the server honours and retry ' +
         "when `req.reusedSocket` is true and `err.code` is 'ECONNRESET', or send it with `agent: false`.",
       unguardedClient:
-        '`{{callee}}` sends requests with {{client}} through the keep-alive {{kind}} `{{agent}}` (created {{where}}), and nothing ' +
-        'retries them when the server closes a pooled connection just as it is reused: they fail with {{error}}. To guard them, {{guard}}.',
+        '`{{callee}}`: {{client}} sends these requests through the keep-alive {{kind}} `{{agent}}` (created {{where}}), and nothing ' +
+        'retries them when the server closes a pooled connection just as it is reused; they fail with {{error}}. To guard them, {{guard}}.',
       wrapWithRetry:
         'Send the request again when the server closed its reused socket (at most {{maxRetries}} times, idempotent requests only).',
     },
