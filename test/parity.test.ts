@@ -94,7 +94,7 @@ it('with type information, the rule reports the sites the codemod lists as "agen
   const file = path.join(fixtures, input);
   const text = readFileSync(file, 'utf8');
   const listed = rewriteSource(text, file, { ...DEFAULT_OPTIONS, globalAgent: 'keep-alive' }).sites;
-  expect(listed.map((site) => site.reason)).toEqual(['agent-in-another-module', 'agent-in-another-module']);
+  expect(listed.map((site) => site.reason)).toEqual(['agent-in-another-module', 'agent-in-another-module', 'agent-in-another-module']);
   const typed = new Linter({ configType: 'flat' }).verify(
     text,
     [

@@ -59,10 +59,18 @@ export type AbstractValue =
   | { readonly kind: 'string'; readonly value?: string }
   | { readonly kind: 'constant'; readonly value: unknown }
   /**
-   * A binding imported from a module other than the ones above, whose value
-   * this file does not show. `namespace`: the binding of `import * as ns`.
+   * A value from a module other than the ones above, which this file does not
+   * show: the module object itself (`module`: `require('./agents')`,
+   * `import * as agents`), whose properties are its exports, or one of its
+   * exports. `binding` names the module object where an import does
+   * (`agents`), for a host with type information to find its exports.
    */
-  | { readonly kind: 'imported'; readonly specifier: string; readonly namespace?: TSESTree.Identifier }
+  | {
+      readonly kind: 'imported';
+      readonly specifier: string;
+      readonly module?: boolean;
+      readonly binding?: TSESTree.Identifier;
+    }
   | { readonly kind: 'unknown' };
 
 /** The resolvers of the modules one analysis reads: the analysed file's (`main`), and those of other modules. */
@@ -290,9 +298,11 @@ export class ValueResolver {
     if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       if (node.importKind === 'type') return [unknownValue];
       const reference = node.moduleReference;
-      return reference.type === AST_NODE_TYPES.TSExternalModuleReference
-        ? this.#moduleValue(reference.expression)
-        : [unknownValue];
+      if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return [unknownValue];
+      const values = this.#moduleValue(reference.expression);
+      const imported = values.find((value) => value.kind === 'imported');
+      // `import agent = require('./agent')` of a module that does `export = agent`, or a module object.
+      return imported ? (this.#valuesInAnotherModule(node.id) ?? [{ ...imported, binding: node.id }]) : values;
     }
     const declaration = node.parent;
     if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') {
@@ -301,10 +311,10 @@ export class ValueResolver {
     const moduleValues = this.#moduleValue(declaration.source);
     const imported = moduleValues.find((value) => value.kind === 'imported');
     if (imported) {
-      if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return [{ ...imported, namespace: node.local }];
+      if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return [{ ...imported, binding: node.local }];
       if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier || node.type === AST_NODE_TYPES.ImportSpecifier) {
         if (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === 'type') return [unknownValue];
-        return this.#valuesInAnotherModule(node.local) ?? [imported];
+        return this.#valuesInAnotherModule(node.local) ?? [{ kind: 'imported', specifier: imported.specifier }];
       }
       return [unknownValue];
     }
@@ -331,7 +341,7 @@ export class ValueResolver {
     if (specifier === AGENTKEEPALIVE) return [{ kind: 'agentkeepalive-module' }];
     const client = clientPackageOf(specifier);
     if (client) return [{ kind: 'client', client, path: [] }];
-    return [{ kind: 'imported', specifier }];
+    return [{ kind: 'imported', specifier, module: true }];
   }
 
   /**
@@ -488,13 +498,12 @@ export class ValueResolver {
         if (name === 'default' && value.path.length === 0) return { values: [value], mayBeAbsent: false };
         // Deep enough for `axios.interceptors.response.use`.
         return value.path.length < 3 ? { values: [{ ...value, path: [...value.path, name] }], mayBeAbsent: false } : UNKNOWN_LOOKUP;
-      case 'imported':
-        // `agents.keepAlive` of `import * as agents`: an export of that module. Of any other imported value, unknown.
-        if (!value.namespace) return UNKNOWN_LOOKUP;
-        return {
-          values: this.#valuesInAnotherModule(value.namespace, name) ?? [{ kind: 'imported', specifier: value.specifier }],
-          mayBeAbsent: false,
-        };
+      case 'imported': {
+        // `agents.keepAlive` of a module object: an export of that module. Of an export's value, unknown.
+        if (!value.module) return UNKNOWN_LOOKUP;
+        const exported = value.binding && this.#valuesInAnotherModule(value.binding, name);
+        return { values: exported ?? [{ kind: 'imported', specifier: value.specifier }], mayBeAbsent: false };
+      }
       default:
         return { values: [unknownValue], mayBeAbsent: true };
     }
