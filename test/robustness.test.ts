@@ -19,7 +19,7 @@ const store = path.join(root, 'node_modules', '.pnpm');
 const EXTENSIONS = /\.(?:[cm]?js|[cm]?ts)$/;
 const MAX_BYTES = 1_500_000;
 const MIN_FILES = 5_000;
-const PROBE = "require('node:http');\n";
+const PROBE = "require('node:http'); require('undici');\n";
 
 function* sourceFiles(directory: string): Generator<string> {
   const entries: Dirent[] = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -70,7 +70,7 @@ it('the codemod never crashes on node_modules, and whatever it would write parse
       else crashes.push(`${path.relative(store, file)}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  console.log(`robustness: the codemod read ${candidates} files that name an http module: ${rewritten} would be rewritten, ${unparsable} did not parse, ${crashes.length} crashes`);
+  console.log(`robustness: the codemod read ${candidates} files that name an http module or client package: ${rewritten} would be rewritten, ${unparsable} did not parse, ${crashes.length} crashes`);
   expect(crashes).toEqual([]);
   expect(candidates).toBeGreaterThan(20);
 }, 600_000);
@@ -92,8 +92,8 @@ it(`the rule never throws on ${MIN_FILES}+ real files from node_modules`, { time
   let checkedWithHttp = 0;
   for (const file of sourceFiles(store)) {
     const original = readFileSync(file, 'utf8');
-    // A first line that names the http module makes the rule walk the whole file, not only
-    // the few files that import http: the point here is every construct of real code.
+    // A first line that names the http module and a client package makes both analyses walk the whole
+    // file, not only the few files that import them: the point here is every construct of real code.
     const shebang = /^#!.*\n/.exec(original)?.[0] ?? '';
     const text = `${shebang}${PROBE}${original.slice(shebang.length)}`;
     // ESLint ignores node_modules by default; lint each file under a name outside it.
@@ -111,7 +111,7 @@ it(`the rule never throws on ${MIN_FILES}+ real files from node_modules`, { time
     }
   }
   console.log(
-    `robustness: linted ${files} files from node_modules (${checkedWithHttp} import http themselves; every one was walked with a probe line), ` +
+    `robustness: linted ${files} files from node_modules (${checkedWithHttp} import http or a client package themselves; every one was walked with a probe line), ` +
       `${parseErrors.length} did not parse, ${findings} reports, ${crashes.length} crashes`,
   );
   if (parseErrors.length > 0) console.log(`did not parse (not a rule problem):\n  ${parseErrors.join('\n  ')}`);
