@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { calleeReport, descendants, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast.js';
-import { CLIENT_ADVICE, ClientSites } from './clients.js';
+import { CLIENT_ADVICE, type ClientSite, ClientSites } from './clients.js';
 import { GuardFinder } from './guards.js';
 import type { AnalysisHost } from './host.js';
 import type { ClientName, HttpModuleName } from './modules.js';
@@ -9,7 +9,7 @@ import type { GlobalAgentPolicy } from './node-version.js';
 import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/plan.js';
 import { detectStyle } from './rewrite/style.js';
 import { excerpt, mayContainRequest, mayUseClient } from './text.js';
-import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
+import { type AbstractValue, type PropertyLookup, ValueResolver, findKeepAliveAgent } from './values.js';
 
 export interface AnalysisOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent (see `resolveGlobalAgentPolicy`). */
@@ -92,8 +92,13 @@ export function findUnguardedRequests(
   const guards = new GuardFinder(values, options.retryWrappers);
   const requests: { node: RequestNode; modules: HttpModuleName[] }[] = [];
   const globalAgentAssignments: TSESTree.AssignmentExpression[] = [];
+  // Client packages are looked for in the same walk, and only in files that name one.
+  const clients = mayUseClient(host.sourceText) ? new ClientSites(program, values, guards) : undefined;
+  const clientSites: ClientSite[] = [];
 
   for (const node of descendants(program)) {
+    const clientSite = clients?.siteAt(node);
+    if (clientSite) clientSites.push(clientSite);
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const modules = requestModules(node, values);
       if (modules.length > 0) requests.push({ node, modules });
@@ -105,7 +110,7 @@ export function findUnguardedRequests(
       globalAgentAssignments.push(node);
     }
   }
-  const findings: Finding[] = mayUseClient(host.sourceText) ? clientFindings(program, values, guards, host.sourceText) : [];
+  const findings: Finding[] = clientSites.map((site) => clientFinding(site, host.sourceText));
   if (requests.length === 0) return findings.sort(byReportPosition);
 
   const globalAgents = new GlobalAgents(values, globalAgentAssignments, options.globalAgent);
@@ -153,8 +158,8 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 const byReportPosition = (a: Finding, b: Finding) => a.reportRange[0] - b.reportRange[0];
 
-function clientFindings(program: TSESTree.Program, values: ValueResolver, guards: GuardFinder, text: string): Finding[] {
-  return new ClientSites(program, values, guards).find().map((site) => ({
+function clientFinding(site: ClientSite, text: string): Finding {
+  return {
     node: site.node,
     range: [site.node.range[0], site.node.range[1]],
     reportRange: site.report.range,
@@ -170,7 +175,7 @@ function clientFindings(program: TSESTree.Program, values: ValueResolver, guards
         : { ...describeCreation(site.agent.creation, text), flavor: 'undici' },
     ...CLIENT_ADVICE[site.client],
     nonIdempotent: site.nonIdempotent,
-  }));
+  };
 }
 
 /** The modules a call sends its request with, or `[]` when it is not a request. */
@@ -206,7 +211,7 @@ function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | ty
   if (options === 'unknown') return undefined;
   const lookup: PropertyLookup = options ? values.lookupProperty(options, 'agent') : { values: [], mayBeAbsent: true };
   if (options && !values.lookupProperty(options, 'createConnection').mayBeAbsent) return undefined;
-  const keepAlive = lookup.values.find((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
+  const keepAlive = findKeepAliveAgent(lookup.values);
   if (keepAlive) return keepAlive;
   const imported = lookup.values.find((value): value is ImportedValue => value.kind === 'imported');
   if (imported) return imported;

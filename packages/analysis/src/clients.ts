@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { calleeReport, descendants, isFunction, memberPropertyName, outermostWrapper, staticLiteralValue } from './ast.js';
+import { calleeReport, descendants, isFunction, memberPropertyName, methodCallOn, outermostWrapper, staticLiteralValue } from './ast.js';
 import type { GuardFinder } from './guards.js';
 import type { ClientName } from './modules.js';
-import { type AbstractValue, type PropertyLookup, type ValueResolver, returnedExpressions } from './values.js';
+import { type AbstractValue, type PropertyLookup, type ValueResolver, findKeepAliveAgent, returnedExpressions } from './values.js';
 
 type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
 type DispatcherValue = Extract<AbstractValue, { kind: 'dispatcher' }>;
@@ -99,18 +99,11 @@ export class ClientSites {
     this.#guards = guards;
   }
 
-  find(): ClientSite[] {
-    const sites: ClientSite[] = [];
-    for (const node of descendants(this.#program)) {
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const site = this.#callSite(node);
-        if (site) sites.push(site);
-      } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-        const site = this.#axiosDefaultsSite(node);
-        if (site) sites.push(site);
-      }
-    }
-    return sites;
+  /** The site `node` is, if any: the analysis asks this of every node in its one walk over the file. */
+  siteAt(node: TSESTree.Node): ClientSite | undefined {
+    if (node.type === AST_NODE_TYPES.CallExpression) return this.#callSite(node);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) return this.#axiosDefaultsSite(node);
+    return undefined;
   }
 
   #callSite(call: TSESTree.CallExpression): ClientSite | undefined {
@@ -127,10 +120,10 @@ export class ClientSites {
 
   /** `fetch` or `globalThis.fetch`, Node's own (undici inside), when no local binding hides it. */
   #isGlobalFetch(callee: TSESTree.Node): boolean {
-    const isGlobal = (node: TSESTree.Node, name: string) =>
-      node.type === AST_NODE_TYPES.Identifier && node.name === name && !this.#values.variableOf(node);
-    if (callee.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(callee) === 'fetch' && isGlobal(callee.object, 'globalThis');
-    return isGlobal(callee, 'fetch');
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      return memberPropertyName(callee) === 'fetch' && this.#values.isGlobal(callee.object, 'globalThis');
+    }
+    return this.#values.isGlobal(callee, 'fetch');
   }
 
   #clientCallSite(call: TSESTree.CallExpression, value: ClientValue): ClientSite | undefined {
@@ -155,8 +148,7 @@ export class ClientSites {
   #axiosSite(call: TSESTree.CallExpression, value: ClientValue): ClientSite | undefined {
     let config: TSESTree.Node | undefined;
     if (value.path.length === 0) {
-      const [first, second] = call.arguments;
-      config = first && this.#values.resolve(first).some((candidate) => candidate.kind === 'object') ? first : second;
+      config = this.#optionsOfUrlOrOptionsCall(call);
     } else if (value.path.length === 1) {
       const index = AXIOS_CONFIG_ARGUMENT.get(value.path[0] as string);
       config = index === undefined ? undefined : call.arguments[index];
@@ -170,6 +162,12 @@ export class ClientSites {
     return { client: 'axios', node: call, report: calleeReport(call), agent, nonIdempotent: false };
   }
 
+  /** The options of `client(options)` or `client(url, options)`, as axios and got take them. */
+  #optionsOfUrlOrOptionsCall(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+    const [first, second] = call.arguments;
+    return first && this.#values.resolve(first).some((candidate) => candidate.kind === 'object') ? first : second;
+  }
+
   /** `axios.defaults.httpAgent = agent`, `api.defaults.httpsAgent = agent`. */
   #axiosDefaultsSite(assignment: TSESTree.AssignmentExpression): ClientSite | undefined {
     const target = assignment.left;
@@ -180,7 +178,7 @@ export class ClientSites {
       .resolve(target.object.object)
       .filter((value): value is ClientValue => value.kind === 'client' && value.client === 'axios' && value.path.length === 0);
     if (instances.length === 0) return undefined;
-    const agent = keepAliveAgent(this.#values.resolve(assignment.right));
+    const agent = findKeepAliveAgent(this.#values.resolve(assignment.right));
     if (!agent || instances.every((instance) => this.#axiosGuarded(instance.instance ?? 'default'))) return undefined;
     return {
       client: 'axios',
@@ -250,11 +248,10 @@ export class ClientSites {
   #gotSite(call: TSESTree.CallExpression, value: ClientValue): ClientSite | undefined {
     let options: TSESTree.Node | undefined;
     let method: string | undefined;
-    const [first, second] = call.arguments;
     if (value.path.length === 0) {
-      options = first && this.#values.resolve(first).some((candidate) => candidate.kind === 'object') ? first : second;
+      options = this.#optionsOfUrlOrOptionsCall(call);
     } else if (value.path.length === 1 && GOT_METHODS.has(value.path[0] as string)) {
-      options = second;
+      options = call.arguments[1];
       method = (value.path[0] as string).toUpperCase();
     } else {
       return undefined;
@@ -262,7 +259,7 @@ export class ClientSites {
     if (options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const layers = [...(options ? [options] : []), ...this.#gotInstanceOptions(value.instance, 0)];
     const agents = layeredLookup(this.#values, layers, 'agent');
-    const agent = keepAliveAgent(
+    const agent = findKeepAliveAgent(
       agents.values.flatMap((candidate) =>
         candidate.kind === 'object'
           ? ['http', 'https'].flatMap((protocol) => this.#values.lookupProperty(candidate.node, protocol).values)
@@ -333,7 +330,7 @@ export class ClientSites {
     const agents = this.#values.lookupProperty(options, 'agent').values.flatMap((value) =>
       value.kind === 'function' ? returnedExpressions(value.node).flatMap((returned) => this.#values.resolve(returned)) : [value],
     );
-    const agent = keepAliveAgent(agents);
+    const agent = findKeepAliveAgent(agents);
     if (!agent || this.#promiseGuarded(call)) return undefined;
     return { client: 'node-fetch', node: call, report: calleeReport(call), agent, nonIdempotent: false };
   }
@@ -353,7 +350,7 @@ export class ClientSites {
   #superagentSite(call: TSESTree.CallExpression): ClientSite | undefined {
     const [argument] = call.arguments;
     if (call.arguments.length !== 1 || !argument || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const agent = keepAliveAgent(this.#values.resolve(argument));
+    const agent = findKeepAliveAgent(this.#values.resolve(argument));
     if (!agent || this.#superagentRetries(call) || this.#guards.insideRetryWrapper(call)) return undefined;
     const { property } = call.callee;
     return {
@@ -388,17 +385,14 @@ export class ClientSites {
     if (this.#guards.insideRetryWrapper(call)) return true;
     let current: TSESTree.Node = call;
     for (;;) {
-      const outer = outermostWrapper(current);
-      const parent = outer.parent;
-      if (parent?.type === AST_NODE_TYPES.AwaitExpression) return this.#catchGuards(parent);
-      const next = parent?.parent;
-      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== parent) {
-        return false;
-      }
-      const name = memberPropertyName(parent);
-      const handler = name === 'catch' ? next.arguments[0] : name === 'then' ? next.arguments[1] : undefined;
+      const awaited = outermostWrapper(current).parent;
+      if (awaited?.type === AST_NODE_TYPES.AwaitExpression) return this.#catchGuards(awaited);
+      const step = methodCallOn(current);
+      if (!step) return false;
+      const { method, call: next } = step;
+      const handler = method === 'catch' ? next.arguments[0] : method === 'then' ? next.arguments[1] : undefined;
       if (handler && this.#guards.handlerGuards(handler)) return true;
-      if (name !== 'then' && name !== 'catch' && name !== 'finally') return false;
+      if (method !== 'then' && method !== 'catch' && method !== 'finally') return false;
       current = next;
     }
   }
@@ -414,12 +408,8 @@ export class ClientSites {
   }
 
   #keepAliveAgentIn(config: TSESTree.Node, names: readonly string[]): AgentValue | undefined {
-    return keepAliveAgent(names.flatMap((name) => this.#values.lookupProperty(config, name).values));
+    return findKeepAliveAgent(names.flatMap((name) => this.#values.lookupProperty(config, name).values));
   }
-}
-
-function keepAliveAgent(values: readonly AbstractValue[]): AgentValue | undefined {
-  return values.find((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
 }
 
 /** Looks `name` up in option layers, the one that wins first: the first layer that certainly has it ends the search. */
@@ -448,17 +438,7 @@ function* chainCalls(node: TSESTree.Node): Generator<TSESTree.CallExpression> {
     yield inner;
     inner = inner.callee.object;
   }
-  let current = node;
-  for (;;) {
-    const outer = outermostWrapper(current);
-    const member = outer.parent;
-    const call = member?.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) {
-      return;
-    }
-    yield call;
-    current = call;
-  }
+  for (let step = methodCallOn(node); step; step = methodCallOn(step.call)) yield step.call;
 }
 
 /** `request` of `request.get(url).agent(a)`. */

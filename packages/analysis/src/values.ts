@@ -437,12 +437,12 @@ export class ValueResolver {
 
   /** Whether `node` is `require('...')` with the global `require`. */
   isRequireCall(node: TSESTree.CallExpression): boolean {
-    return (
-      node.callee.type === AST_NODE_TYPES.Identifier &&
-      node.callee.name === 'require' &&
-      node.arguments.length === 1 &&
-      this.variableOf(node.callee) === null
-    );
+    return this.isGlobal(node.callee, 'require') && node.arguments.length === 1;
+  }
+
+  /** Whether `node` is the global `name` (`require`, `URL`, `fetch`), not a binding of the file that hides it. */
+  isGlobal(node: TSESTree.Node, name: string): boolean {
+    return node.type === AST_NODE_TYPES.Identifier && node.name === name && this.variableOf(node) === null;
   }
 
   #evaluateConstruction(node: TSESTree.CallExpression | TSESTree.NewExpression): AbstractValue[] {
@@ -456,14 +456,7 @@ export class ValueResolver {
       values.push(this.#origin ? { ...agent, origin: this.#origin } : agent);
     }
     if (values.length > 0) return values;
-    if (
-      node.type === AST_NODE_TYPES.NewExpression &&
-      node.callee.type === AST_NODE_TYPES.Identifier &&
-      node.callee.name === 'URL' &&
-      this.variableOf(node.callee) === null
-    ) {
-      return [stringValue];
-    }
+    if (node.type === AST_NODE_TYPES.NewExpression && this.isGlobal(node.callee, 'URL')) return [stringValue];
     return [unknownValue];
   }
 
@@ -645,6 +638,13 @@ function undiciDispatcher(
   if (UNDICI_DISPATCHERS.has(name)) return { kind: 'dispatcher', retry: false, creation };
   if (name === 'RetryAgent') return { kind: 'dispatcher', retry: true, creation };
   return undefined;
+}
+
+type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
+
+/** The first of `values` that is an agent certainly keeping sockets alive. */
+export function findKeepAliveAgent(values: readonly AbstractValue[]): AgentValue | undefined {
+  return values.find((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
 }
 
 function agentClassFlavor(value: AbstractValue): AgentFlavor | undefined {
