@@ -44,6 +44,22 @@ export const FIXTURES_LEFT_OUT: Readonly<Record<string, string>> = Object.fromEn
     .map((file) => [file, 'a snippet: its agent, server address or caller is not part of it, so it cannot run on its own']),
 );
 
+/**
+ * Programs whose rewrite cannot make every request complete in the racing
+ * modes, with why; every other check still applies to them.
+ */
+const NOT_EXPECTED_TO_COMPLETE: Readonly<Record<string, string>> = {
+  'a-var-loop-ids.cjs':
+    'requests queued by maxSockets: 1 get their socket straight from the finished request, with reusedSocket false, so Node cannot tell the race from a fresh connection (out of scope, see the codemod README)',
+  'a-url-mutated-after-get.mjs': 'the same: two requests at once through maxSockets: 1',
+};
+
+/** Programs that are not run, with why. */
+const NOT_RUN: Readonly<Record<string, string>> = {
+  'stale-pool.mjs':
+    'it has the server play a restart itself (/__stale), so it has no healthy run to compare with; keep-alive-race.test.ts checks it',
+};
+
 /** What the codemod does with each site of each program, in order: `rewritten` or the skip reason. */
 const EXPECTED_SITES: Readonly<Record<string, readonly string[]>> = JSON.parse(
   readFileSync(path.join(here, 'traced', 'expected-sites.json'), 'utf8'),
@@ -106,7 +122,7 @@ const NOT_THE_RACE: readonly RaceMode[] = ['after-headers', 'fresh'];
 
 describe.concurrent('behaviour before and after the codemod', () => {
   it.each(programs.map(({ file }) => file))('%s', async (file) => {
-    if (!changed(file)) return; // the same text is the same program
+    if (!changed(file) || file in NOT_RUN) return; // the same text is the same program
     const input = path.join(original, file);
     const output = path.join(rewritten, file);
     const healthy: [Trace, Trace] = [await traceProgram(input, 'none'), await traceProgram(input, 'none')];
@@ -120,7 +136,7 @@ describe.concurrent('behaviour before and after the codemod', () => {
       const inputRace = await traceProgram(input, mode);
       const outputRace = await traceProgram(output, mode);
       expect(racingViolations(healthy, inputRace, outputRace, MAX_RETRIES), `${mode}`).toEqual([]);
-      if (allRewritten && allResendable) {
+      if (allRewritten && allResendable && !(file in NOT_EXPECTED_TO_COMPLETE)) {
         const asHealthy = { exitCode: outputRace.exitCode, stdout: outputRace.stdout };
         const expected = { exitCode: healthy[0].exitCode, stdout: healthy[0].stdout };
         expect(differences(expected, asHealthy, noise), `${mode}: completes as when healthy`).toEqual([]);

@@ -208,3 +208,22 @@ export function nodeAtRange(root: TSESTree.Node, start: number, end: number): TS
   }
   return found;
 }
+
+/** Nodes of `root` that run when it runs: not those inside nested functions or classes. */
+export function ownNodes(root: TSESTree.Node): TSESTree.Node[] {
+  const nodes: TSESTree.Node[] = [];
+  const pending: TSESTree.Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as TSESTree.Node;
+    nodes.push(node);
+    for (const child of childNodes(node)) {
+      if (!isFunction(child) && !isClass(child)) pending.push(child);
+    }
+  }
+  return nodes;
+}
+
+/** Whether `inner` lies within `outer`'s source range. */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

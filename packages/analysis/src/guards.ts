@@ -33,7 +33,56 @@ export class GuardFinder {
   }
 
   isGuarded(request: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    return this.insideRetryWrapper(request) || this.#errorListeners(request).some((listener) => this.handlerGuards(listener));
+    return (
+      this.insideRetryWrapper(request) ||
+      this.#errorListeners(request).some((listener) => this.handlerGuards(listener) || this.#resendsOnReset(listener, request))
+    );
+  }
+
+  /**
+   * A listener that already resends the request when the code is a reset:
+   * it (or a same-file function it calls) calls the function that sends the
+   * request, or sends one itself, and the reset codes are named on the way,
+   * wherever the file keeps them (`new Set(['ECONNRESET', ...])`, an array, a
+   * constant, a helper such as `isRetryable(err)`).
+   */
+  #resendsOnReset(listener: TSESTree.Node, request: TSESTree.Node): boolean {
+    return this.#values.resolve(listener).some((value) => {
+      if (value.kind !== 'function') return false;
+      return this.#resends(value.node.body, request, 0) && this.#namesResetCodes(value.node.body, 0, new Set());
+    });
+  }
+
+  #resends(code: TSESTree.Node, request: TSESTree.Node, depth: number): boolean {
+    for (const node of descendants(code)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      for (const value of this.#values.resolve(node.callee)) {
+        if (value.kind === 'request-function') return true;
+        if (value.kind !== 'function') continue;
+        if (value.node.range[0] <= request.range[0] && request.range[1] <= value.node.range[1]) return true;
+        if (depth < MAX_HELPER_DEPTH && value.node !== code.parent && this.#resends(value.node.body, request, depth + 1)) return true;
+      }
+    }
+    return false;
+  }
+
+  #namesResetCodes(code: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): boolean {
+    if (seen.has(code)) return false;
+    seen.add(code);
+    for (const node of descendants(code)) {
+      if (isResetCode(staticLiteralValue(node))) return true;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const definition = this.#values.variableOf(node)?.defs[0]?.node;
+        if (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && depth < MAX_HELPER_DEPTH) {
+          if (this.#namesResetCodes(definition.init, depth + 1, seen)) return true;
+        }
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && depth < MAX_HELPER_DEPTH) {
+        const called = this.#values.resolve(node.callee);
+        if (called.some((value) => value.kind === 'function' && this.#namesResetCodes(value.node.body, depth + 1, seen))) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -137,6 +186,8 @@ export class GuardFinder {
     return this.#retryWrappers.some((wrapper) => (wrapper.includes('.') ? dotted === wrapper : last === wrapper));
   }
 }
+
+const isResetCode = (value: unknown): boolean => value === 'ECONNRESET' || value === 'EPIPE';
 
 /** The helper the rewrite adds, also when it is imported from a shared module. */
 function isRetryHelperCall(call: TSESTree.CallExpression): boolean {

@@ -32,6 +32,11 @@ export function requestOptions(node: RequestNode, values: ValueResolver): TSESTr
   return second;
 }
 
+/** A value that, when it cannot be seen, is named like a callback (`cb`, `done`, `onFinish`). */
+export function looksLikeCallback(node: TSESTree.Node): boolean {
+  return isNamedLike(node, CALLBACK_NAME);
+}
+
 function looksLikeUrl(node: TSESTree.Node): boolean {
   return isNamedLike(node, URL_NAME);
 }

@@ -10,18 +10,27 @@ export const LISTENER_METHODS: ReadonlySet<string> = new Set([
   'prependOnceListener',
 ]);
 
-/** ClientRequest methods that return the request itself, so a chain goes on with it. */
+/**
+ * ClientRequest methods that return the request itself in every supported
+ * Node version (`lib/_http_client.js`, `lib/_http_outgoing.js`, EventEmitter),
+ * so a chain goes on with it. Not `setNoDelay`, `setSocketKeepAlive`,
+ * `removeHeader`, `flushHeaders` or `abort` (they return `undefined`), nor
+ * `write` (a boolean).
+ */
 const METHODS_RETURNING_REQUEST: ReadonlySet<string> = new Set([
   ...LISTENER_METHODS,
   'off',
   'removeListener',
   'removeAllListeners',
   'setTimeout',
-  'setNoDelay',
-  'setSocketKeepAlive',
   'setHeader',
   'end',
 ]);
+
+export interface ChainStep {
+  readonly method: string;
+  readonly call: TSESTree.CallExpression;
+}
 
 export interface ListenerRegistration {
   readonly event: unknown;
@@ -33,22 +42,26 @@ export interface RequestChain {
   /** The last expression of the chain that is still the request. */
   readonly end: TSESTree.Node;
   readonly listeners: readonly ListenerRegistration[];
+  /** Every method call of the chain, in order, the one that ended it included. */
+  readonly steps: readonly ChainStep[];
   /** The method call that ended the chain without returning the request (`.write()`), if any. */
-  readonly stoppedAt?: { readonly method: string; readonly call: TSESTree.CallExpression };
+  readonly stoppedAt?: ChainStep;
 }
 
 /** Follows `req.on('error', h).setTimeout(5000).end()` upwards from `start`. */
 export function followRequestChain(start: TSESTree.Node): RequestChain {
   const listeners: ListenerRegistration[] = [];
+  const steps: ChainStep[] = [];
   let current = start;
   for (let step = methodCallOn(current); step; step = methodCallOn(current)) {
     const { method, call } = step;
+    steps.push(step);
     if (LISTENER_METHODS.has(method)) {
       const [event, listener] = call.arguments;
       if (event && listener) listeners.push({ event: staticLiteralValue(event), listener, call });
     }
-    if (!METHODS_RETURNING_REQUEST.has(method)) return { end: current, listeners, stoppedAt: step };
+    if (!METHODS_RETURNING_REQUEST.has(method)) return { end: current, listeners, steps, stoppedAt: step };
     current = call;
   }
-  return { end: current, listeners };
+  return { end: current, listeners, steps };
 }

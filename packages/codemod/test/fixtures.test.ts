@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type SkipReason, parseForAnalysis } from '@keepalive-guard/analysis';
+import { SKIP_REASONS, type SkipReason, parseForAnalysis } from '@keepalive-guard/analysis';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type CodemodOptions, SourceParseError, rewriteSource } from '../src/index.js';
@@ -33,6 +33,12 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-agent-in-another-module.input.ts': ['agent-in-another-module', 'agent-in-another-module', 'agent-in-another-module'],
   'skip-agent-required.input.cjs': ['agent-in-another-module', 'agent-in-another-module', 'agent-in-another-module'],
   'skip-clients.input.js': ['client-axios', 'client-got', 'client-node-fetch', 'client-superagent', 'client-undici'],
+  'skip-listeners.input.js': ['socket-listener', 'close-listener', 'timeout-listener', 'runs-before-outcome', 'runs-before-outcome'],
+  'skip-body-in-loop.input.js': ['body-in-loop', 'body-in-loop'],
+  'skip-used-by-other-code.input.js': ['used-by-other-code', 'used-by-other-code'],
+  'skip-changing-callee.input.js': ['changing-callee'],
+  'skip-late-body.input.js': ['late-body'],
+  'skip-shared-line.input.js': ['shared-line'],
 };
 
 describe('rewrite fixtures', () => {
@@ -104,6 +110,11 @@ describe('bail-out fixtures', () => {
     expect(inputs.filter((file) => file.startsWith('skip-') && file !== 'skip-syntax-error.input.js').sort()).toEqual(
       Object.keys(skipped).sort(),
     );
+  });
+
+  it('shows every skip reason in a fixture', () => {
+    const shown = new Set(Object.values(skipped).flat());
+    expect(Object.keys(SKIP_REASONS).filter((reason) => !shown.has(reason as SkipReason))).toEqual([]);
   });
 
   it.each(Object.entries(skipped))('%s is left byte for byte, each site with its reason', (input, reasons) => {

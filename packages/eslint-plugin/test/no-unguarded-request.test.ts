@@ -656,6 +656,37 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
       ),
     },
     {
+      name: 'an existing retry: it resends when the code is in a module-level Set',
+      code: lines(
+        "import http from 'node:http';",
+        'const agent = new http.Agent({ keepAlive: true });',
+        "const RETRYABLE = new Set(['ECONNRESET', 'EPIPE']);",
+        'function fetchProfile(id: string, attempt = 1): void {',
+        '  const req = http.get(`http://a.test/${id}`, { agent });',
+        "  req.on('error', (err: NodeJS.ErrnoException) => {",
+        '    if (attempt === 1 && RETRYABLE.has(err.code ?? "")) fetchProfile(id, attempt + 1);',
+        '  });',
+        '}',
+      ),
+    },
+    {
+      name: 'an existing retry: a same-file helper reads the codes from an array, and the listener calls the sending function',
+      code: lines(
+        "import http from 'node:http';",
+        'const agent = new http.Agent({ keepAlive: true });',
+        "const CODES = ['ECONNRESET', 'ETIMEDOUT'];",
+        'const isRetryable = (err: NodeJS.ErrnoException) => CODES.includes(err.code ?? "");',
+        'export function post(n: number): void {',
+        '  const attempt = (tries: number) => {',
+        "    const req = http.request('http://a.test', { method: 'PUT', agent });",
+        "    req.on('error', (err) => { if (tries < n && isRetryable(err)) attempt(tries + 1); });",
+        '    req.end();',
+        '  };',
+        '  attempt(1);',
+        '}',
+      ),
+    },
+    {
       name: 'a configured dotted retry wrapper',
       code: lines(
         "import http from 'node:http';",
@@ -688,6 +719,29 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
         "req.on('error', (err) => console.error(err));",
       ),
       errors: [keepAlive(3, 13)],
+    },
+    {
+      name: 'a listener that resends on every error names no reset code: not a guard for the race',
+      code: lines(
+        "import http from 'node:http';",
+        'const agent = new http.Agent({ keepAlive: true });',
+        'function poll(): void {',
+        "  const req = http.get('http://a.test', { agent });",
+        "  req.on('error', () => setTimeout(poll, 1000));",
+        '}',
+      ),
+      errors: [keepAlive(4, 15)],
+    },
+    {
+      name: 'a listener that names the reset codes but never resends',
+      code: lines(
+        "import http from 'node:http';",
+        'const agent = new http.Agent({ keepAlive: true });',
+        "const NETWORK = new Set(['ECONNRESET', 'EPIPE']);",
+        "const req = http.get('http://a.test', { agent });",
+        "req.on('error', (err: NodeJS.ErrnoException) => console.error(NETWORK.has(err.code ?? '') ? 'network' : 'other'));",
+      ),
+      errors: [keepAlive(4, 13)],
     },
     {
       name: 'a wrapper that is not configured',

@@ -3,6 +3,9 @@ import type { CodeStyle } from './style.js';
 /** The name of the function the rewrite calls; also what the analysis accepts as a guard wherever it comes from. */
 export const RETRY_HELPER = 'shouldRetryOnReusedSocket';
 
+/** The function that copies what a retry must send again; added to a file only when a rewrite needs it. */
+export const SNAPSHOT_HELPER = 'snapshotForRetry';
+
 /** Methods that RFC 9110 §9.2.2 calls idempotent: sending them twice has the effect of sending them once. */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
@@ -29,11 +32,12 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
     ? [
         `function ${RETRY_HELPER}(`,
         `\treq: import(${q('node:http')}).ClientRequest & { res?: unknown },`,
-        '\terr: NodeJS.ErrnoException,',
+        '\terr: unknown,',
         '\tattempt: number,',
         '): boolean {',
+        `\tconst code = (err as NodeJS.ErrnoException).code${semi}`,
       ]
-    : [`function ${RETRY_HELPER}(req, err, attempt) {`];
+    : [`function ${RETRY_HELPER}(req, err, attempt) {`, `\tconst code = err.code${semi}`];
   const lines = [
     '// The server closed an idle keep-alive socket just as this request reused it',
     "// (see request.reusedSocket in Node's docs). Send it again only for that race:",
@@ -43,13 +47,39 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
     '\treturn (',
     `\t\tattempt < ${options.maxRetries} &&`,
     '\t\treq.reusedSocket &&',
-    `\t\t(err.code === ${q('ECONNRESET')} || err.code === ${q('EPIPE')}) &&`,
+    `\t\t(code === ${q('ECONNRESET')} || code === ${q('EPIPE')}) &&`,
     '\t\t!req.res &&',
     '\t\t!req.destroyed &&',
     `\t\t(/^(?:${methods})$/.test(req.method) ||`,
     `\t\t\treq.hasHeader(${q(idempotencyKey)}) ||`,
     `\t\t\treq.hasHeader(${q(xIdempotencyKey)}))`,
     `\t)${semi}`,
+    '}',
+  ];
+  return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);
+}
+
+/**
+ * The snapshot helper, in the file's style: a copy of what the request is
+ * built from, taken before the first attempt. It copies plain objects,
+ * arrays, Buffers (any Uint8Array) and URLs, and keeps everything else (an
+ * agent, a signal, a function) as it is.
+ */
+export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptions, 'typescript'>): string {
+  const semi = style.semicolons ? ';' : '';
+  const ts = options.typescript;
+  const lines = [
+    '// What a request was built from, copied before its first attempt, so that a',
+    '// retry sends the same thing even if the code changes the original meanwhile.',
+    ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}(value) {`,
+    `\tlet copy${ts ? ': unknown' : ''} = value${semi}`,
+    `\tif (Array.isArray(value)) copy = value.map(${SNAPSHOT_HELPER})${semi}`,
+    `\telse if (value instanceof Uint8Array) copy = Buffer.from(value)${semi}`,
+    `\telse if (value instanceof URL) copy = new URL(value.href)${semi}`,
+    `\telse if (typeof value === ${style.quote}object${style.quote} && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {`,
+    `\t\tcopy = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, ${SNAPSHOT_HELPER}(item)]))${semi}`,
+    '\t}',
+    `\treturn copy${ts ? ' as T' : ''}${semi}`,
     '}',
   ];
   return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);

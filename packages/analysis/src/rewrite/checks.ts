@@ -1,0 +1,166 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import {
+  isFunction,
+  memberPropertyName,
+  ownNodes,
+  skipTransparentWrappers,
+  staticKeyName,
+  staticLiteralValue,
+} from '../ast.js';
+import { looksLikeCallback } from '../request-arguments.js';
+import { LISTENER_METHODS } from '../request-chain.js';
+import type { ValueResolver } from '../values.js';
+import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS } from './helper.js';
+import { skip } from './reasons.js';
+import type { Site } from './site.js';
+
+/**
+ * The checks a site must pass before it is wrapped in a retry, each with the
+ * reason it skips for. `options` is the request's options argument (see
+ * `requestOptions`).
+ */
+export function checkReplayable(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): void {
+  checkControlFlow(site);
+  checkListeners(site, values);
+  checkIdempotency(site, options, values);
+}
+
+/** `return`, `await`, `yield`, `break`, `continue` would mean something else inside `send`. */
+function checkControlFlow(site: Site): void {
+  for (const statement of site.statements) {
+    for (const node of ownNodes(statement)) {
+      if (
+        node.type === AST_NODE_TYPES.ReturnStatement ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+        ((node.type === AST_NODE_TYPES.BreakStatement || node.type === AST_NODE_TYPES.ContinueStatement) &&
+          !insideLoopWithin(node, statement))
+      ) {
+        skip('control-flow');
+      }
+    }
+  }
+}
+
+/** Events whose listeners run only once an attempt's outcome is known, or only when our own code ends it. */
+const EVENTS_AFTER_OUTCOME: ReadonlySet<unknown> = new Set(['error', 'response', 'abort']);
+
+/**
+ * User code must never run more often than before. Node 20 fires, on a reset
+ * after the body was sent: 'socket', 'finish', the end callback, then
+ * 'error', then 'close'. Listeners of events after the outcome run only for
+ * the attempt that is not retried; anything that can run before it is a skip.
+ */
+function checkListeners(site: Site, values: ValueResolver): void {
+  for (const registration of site.registrations) {
+    const { event, listener } = registration;
+    if (event === 'upgrade' || event === 'connect') skip('upgrade');
+    if (event === 'socket') skip('socket-listener');
+    if (event === 'close') skip('close-listener');
+    if (event === 'timeout') checkTimeoutListener(listener, site);
+    else if (!EVENTS_AFTER_OUTCOME.has(event)) skip('runs-before-outcome');
+  }
+  for (const { method, call } of site.calls) {
+    if (method === 'setTimeout' && call.arguments[1]) checkTimeoutListener(call.arguments[1], site);
+    if ((method === 'write' || method === 'end') && call.arguments.some((argument) => mayBeCallback(argument, values))) {
+      skip('runs-before-outcome');
+    }
+    // A listener added with a computed event name, or removed: what runs when cannot be told.
+    if (LISTENER_METHODS.has(method) && typeof staticLiteralValue(call.arguments[0] ?? call) !== 'string') skip('runs-before-outcome');
+  }
+}
+
+/** A write/end argument that may be a callback: a function, or anything that is not data we can see. */
+function mayBeCallback(argument: TSESTree.Node, values: ValueResolver): boolean {
+  if (isFunction(argument) || looksLikeCallback(argument)) return true;
+  return values.resolve(argument).some((value) => value.kind === 'function');
+}
+
+/**
+ * A 'timeout' fires while the attempt is still open. A listener that
+ * destroys the request makes the attempt's outcome final (a destroyed
+ * request is never retried); one that does not could run for an attempt
+ * that is then retried.
+ */
+function checkTimeoutListener(listener: TSESTree.Node, site: Site): void {
+  if (!isFunction(listener)) return skip('timeout-listener');
+  const body = listener.body;
+  const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body.map((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement) : [body];
+  const destroys = statements.some((expression) => {
+    const call = skipTransparentWrappers(expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparentWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = memberPropertyName(callee);
+    if (method !== 'destroy' && method !== 'abort') return false;
+    const object = skipTransparentWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) return listener.type !== AST_NODE_TYPES.ArrowFunctionExpression;
+    return object.type === AST_NODE_TYPES.Identifier && object.name === site.requestName;
+  });
+  if (!destroys) skip('timeout-listener');
+}
+
+/** A request that is certainly POST/PATCH/... without an idempotency key is not replayed. */
+function checkIdempotency(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): void {
+  const methods = staticMethods(options, values);
+  if (methods?.has('CONNECT')) skip('upgrade');
+  if (!methods || [...methods].some((method) => IDEMPOTENT_METHODS.has(method))) return;
+  if (mayHaveIdempotencyKey(site, options, values)) return;
+  skip('non-idempotent');
+}
+
+/** Every method the request may use, or `undefined` when one of them cannot be known. */
+function staticMethods(options: TSESTree.Node | null | 'unknown', values: ValueResolver): Set<string> | undefined {
+  if (options === 'unknown') return undefined;
+  if (options === null) return new Set(['GET']);
+  const lookup = values.lookupProperty(options, 'method');
+  const methods = new Set<string>(lookup.mayBeAbsent ? ['GET'] : []);
+  for (const value of lookup.values) {
+    if (value.kind !== 'string' || value.value === undefined) return undefined;
+    methods.add(value.value.toUpperCase());
+  }
+  return methods;
+}
+
+function mayHaveIdempotencyKey(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): boolean {
+  if (options && options !== 'unknown') {
+    const headers = values.lookupProperty(options, 'headers');
+    for (const value of headers.values) {
+      if (value.kind !== 'object') return true;
+      for (const property of value.node.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) return true;
+        const key = staticKeyName(property.key, property.computed);
+        if (key === undefined || IDEMPOTENCY_KEY_HEADERS.has(key.toLowerCase())) return true;
+      }
+    }
+  }
+  // req.setHeader('Idempotency-Key', ...) among the moved statements.
+  return site.calls.some(({ method, call }) => {
+    if (method !== 'setHeader') return false;
+    const [name] = call.arguments;
+    const header = name ? staticLiteralValue(name) : undefined;
+    return typeof header !== 'string' || IDEMPOTENCY_KEY_HEADERS.has(header.toLowerCase());
+  });
+}
+
+/** A break/continue whose loop (or switch) is itself inside `statement`. */
+function insideLoopWithin(node: TSESTree.BreakStatement | TSESTree.ContinueStatement, statement: TSESTree.Node): boolean {
+  if (node.label) return false;
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== statement; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      case AST_NODE_TYPES.SwitchStatement:
+        if (node.type === AST_NODE_TYPES.BreakStatement) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,141 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { type FunctionNode, isFunction, ownNodes, skipTransparentWrappers } from '../ast.js';
+import type { ListenerRegistration } from '../request-chain.js';
+import { lineIndent } from '../text.js';
+import type { ValueResolver } from '../values.js';
+import { RETRY_HELPER } from './helper.js';
+import { type TextEdit, sameLine } from './layout.js';
+import { NAME_CANDIDATES, type NameChooser, identifierNames } from './names.js';
+import { skip } from './reasons.js';
+import type { CodeStyle } from './style.js';
+
+export interface RetryNames {
+  readonly send: string;
+  readonly attempt: string;
+  readonly request: string;
+}
+
+/**
+ * How the error listener is extended: the retry goes first in the request's
+ * one `'error'` listener, so that listener runs only for the attempt that is
+ * not retried; with no listener, one is added that throws as Node did.
+ * Returns the edits and where they go (`afterStatement` for a new listener).
+ */
+export function errorListenerEdits(
+  registrations: readonly ListenerRegistration[],
+  statement: TSESTree.Statement,
+  names: RetryNames,
+  context: { readonly text: string; readonly style: CodeStyle; readonly values: ValueResolver; readonly chooser: NameChooser },
+): TextEdit[] {
+  const errorListeners = registrations.filter((registration) => registration.event === 'error');
+  if (errorListeners.length > 1) skip('error-listener');
+  const { text, style } = context;
+  const semi = style.semicolons ? ';' : '';
+  const retryLine = (error: string) =>
+    `if (${RETRY_HELPER}(${names.request}, ${error}, ${names.attempt})) return ${names.send}(${names.attempt} + 1)${semi}`;
+  const [existing] = errorListeners;
+  if (existing) return extendListener(existing.listener, names.request, retryLine, context);
+  const error = context.chooser.choose(NAME_CANDIDATES.error);
+  const q = style.quote;
+  const indent = lineIndent(text, statement.range[0]);
+  const listener = [
+    `${names.request}.on(${q}error${q}, (${error}) => {`,
+    `${indent}${style.indent}${retryLine(error)}`,
+    `${indent}${style.indent}throw ${error}${semi} // as before: with no 'error' listener the error was thrown`,
+    `${indent}})${semi}`,
+  ].join(style.eol);
+  return [{ range: [statement.range[1], statement.range[1]], text: `${style.eol}${indent}${listener}` }];
+}
+
+/** Puts the retry first in the existing 'error' listener. */
+function extendListener(
+  listener: TSESTree.Node,
+  requestName: string,
+  retryLine: (error: string) => string,
+  context: { readonly text: string; readonly style: CodeStyle; readonly values: ValueResolver; readonly chooser: NameChooser },
+): TextEdit[] {
+  const { text, style } = context;
+  const { eol, indent: unit } = style;
+  const semi = style.semicolons ? ';' : '';
+  const lineStartIndent = lineIndent(text, listener.range[0]);
+  if (isFunction(listener)) {
+    const parameters = listener.params.filter(
+      (parameter) => !(parameter.type === AST_NODE_TYPES.Identifier && parameter.name === 'this'),
+    );
+    const edits: TextEdit[] = [];
+    let error: string;
+    const [first] = parameters;
+    if (!first) {
+      if (parameters.length !== listener.params.length) skip('error-listener');
+      error = context.chooser.choose(NAME_CANDIDATES.error, identifierNames(listener));
+      const open = text.indexOf('(', listener.id ? listener.id.range[1] : listener.range[0]);
+      const close = text.indexOf(')', open);
+      edits.push({ range: [open, close + 1], text: `(${error})` });
+    } else if (first.type === AST_NODE_TYPES.Identifier) {
+      error = first.name;
+    } else {
+      return skip('error-listener');
+    }
+    edits.push(...prependStatement(listener, retryLine(error), lineStartIndent, text, style));
+    return edits;
+  }
+  const handler = skipTransparentWrappers(listener);
+  if (handler.type !== AST_NODE_TYPES.Identifier && handler.type !== AST_NODE_TYPES.MemberExpression) {
+    return skip('error-listener');
+  }
+  const error = context.chooser.choose(NAME_CANDIDATES.error, identifierNames(handler));
+  const handlerText = text.slice(listener.range[0], listener.range[1]);
+  // A listener is called with the request as `this`; keep that where it could matter.
+  const call =
+    handler.type === AST_NODE_TYPES.Identifier && !usesThis(handler, context.values)
+      ? `${handlerText}(${error})`
+      : `${handlerText}.call(${requestName}, ${error})`;
+  const body = `${lineStartIndent}${unit}`;
+  return [
+    {
+      range: [listener.range[0], listener.range[1]],
+      text: `(${error}) => {${eol}${body}${retryLine(error)}${eol}${body}${call}${semi}${eol}${lineStartIndent}}`,
+    },
+  ];
+}
+
+/** Inserts `statement` as the first statement of a function's body, turning an expression body into a block. */
+function prependStatement(fn: FunctionNode, statement: string, indent: string, text: string, style: CodeStyle): TextEdit[] {
+  const { eol, indent: unit } = style;
+  const semi = style.semicolons ? ';' : '';
+  const body = fn.body;
+  const inner = `${indent}${unit}`;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    const arrow = text.lastIndexOf('=>', body.range[0]);
+    const start = arrow + 2 + (/^\s*/.exec(text.slice(arrow + 2))?.[0].length ?? 0);
+    const expression = text.slice(start, fn.range[1]);
+    return [{ range: [start, fn.range[1]], text: `{${eol}${inner}${statement}${eol}${inner}${expression}${semi}${eol}${indent}}` }];
+  }
+  const [firstStatement] = body.body;
+  const lastStatement = body.body.at(-1);
+  if (!firstStatement || !lastStatement) {
+    return [{ range: [body.range[0], body.range[1]], text: `{${eol}${inner}${statement}${eol}${indent}}` }];
+  }
+  if (!sameLine(text, body.range[0], firstStatement.range[0])) {
+    const firstIndent = lineIndent(text, firstStatement.range[0]);
+    return [{ range: [firstStatement.range[0], firstStatement.range[0]], text: `${statement}${eol}${firstIndent}` }];
+  }
+  // `{ reject(err); }` on one line: open it up.
+  const edits: TextEdit[] = [{ range: [body.range[0] + 1, firstStatement.range[0]], text: `${eol}${inner}${statement}${eol}${inner}` }];
+  if (sameLine(text, lastStatement.range[1], body.range[1] - 1)) {
+    edits.push({ range: [lastStatement.range[1], body.range[1] - 1], text: `${eol}${indent}` });
+  }
+  return edits;
+}
+
+/** Whether the function an identifier names uses `this` (so it must keep the request as `this`). */
+function usesThis(identifier: TSESTree.Identifier, values: ValueResolver): boolean {
+  return values
+    .resolve(identifier)
+    .some(
+      (value) =>
+        value.kind === 'function' &&
+        value.node.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+        ownNodes(value.node.body).some((node) => node.type === AST_NODE_TYPES.ThisExpression),
+    );
+}

@@ -1,0 +1,465 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { descendants, isFunction, memberPropertyName, skipTransparentWrappers, staticKeyName } from '../ast.js';
+import type { HostVariable } from '../host.js';
+import { type RequestNode, looksLikeCallback } from '../request-arguments.js';
+import { LISTENER_METHODS } from '../request-chain.js';
+import { type ValueResolver, returnedExpressions, thisClass } from '../values.js';
+import { SNAPSHOT_HELPER } from './helper.js';
+import { NAME_CANDIDATES, type NameChooser } from './names.js';
+import { skip } from './reasons.js';
+import type { Site } from './site.js';
+import type { TextEdit } from './layout.js';
+
+/**
+ * What may be evaluated early. A retry must send what the first attempt
+ * sent, and the code between the two must not change it. So every argument
+ * of the request and of the calls on it is either
+ * - `stable`: evaluating it again gives the same value, runs no code of the
+ *   project and reads nothing that can change (a literal, a constant, a
+ *   function, an object literal of those): it stays where it is;
+ * - `fixed`: it is evaluated once, before the first attempt, into a constant,
+ *   and what it gives cannot change afterwards (a string, a fresh object
+ *   nobody else holds);
+ * - `mutable`: evaluated once as well, and copied (`snapshotForRetry`), since
+ *   the code may change the object it gives before a retry.
+ * The values moved before `send` keep their order, and the moved statements
+ * are calls on the request only, so nothing of the project runs in between.
+ */
+export type Stability = 'stable' | 'fixed' | 'mutable';
+
+export interface EarlyEvaluation {
+  /** `const body = …;` declarations to put before `send`, in evaluation order. */
+  readonly declarations: readonly string[];
+  /** The arguments replaced by the names of those constants. */
+  readonly edits: readonly TextEdit[];
+  /** Whether a declaration calls the snapshot helper. */
+  readonly snapshots: boolean;
+}
+
+type Role = 'data' | 'function';
+
+interface Candidate {
+  readonly node: TSESTree.Node;
+  readonly role: Role;
+  readonly names: readonly string[];
+}
+
+export function planEarlyEvaluation(
+  site: Site,
+  request: RequestNode,
+  options: TSESTree.Node | null | 'unknown',
+  context: { readonly values: ValueResolver; readonly names: NameChooser; readonly text: string; readonly semi: string },
+): EarlyEvaluation {
+  const stability = new StabilityReader(context.values, new Set([request, ...site.calls.map((step) => step.call)]));
+  if (stability.of(request.callee, 'function') !== 'stable') skip('changing-callee');
+  const declarations: string[] = [];
+  const edits: TextEdit[] = [];
+  let snapshots = false;
+  for (const { node, role, names } of candidates(site, request, options, context.values)) {
+    const verdict = stability.of(node, role);
+    if (verdict === 'stable') continue;
+    if (site.variable && readsVariable(node, site.variable, context.values)) skip('late-body');
+    const name = context.names.choose(names);
+    const text = context.text.slice(node.range[0], node.range[1]);
+    const copy = verdict === 'mutable' && role === 'data';
+    snapshots ||= copy;
+    declarations.push(`const ${name} = ${copy ? `${SNAPSHOT_HELPER}(${text})` : text}${context.semi}`);
+    edits.push({ range: [node.range[0], node.range[1]], text: name });
+  }
+  return { declarations, edits, snapshots };
+}
+
+/** The arguments of the request and of the calls on it, in evaluation order, each with what it is for. */
+function candidates(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', values: ValueResolver): Candidate[] {
+  const found: Candidate[] = [];
+  const last = request.arguments.at(-1);
+  for (const argument of request.arguments) {
+    const callback =
+      argument !== options &&
+      (isFunction(argument) ||
+        (argument === last && (looksLikeCallback(argument) || values.resolve(argument).some((value) => value.kind === 'function'))));
+    found.push({ node: argument, role: callback ? 'function' : 'data', names: argument === options ? NAME_CANDIDATES.options : callback ? NAME_CANDIDATES.listener : NAME_CANDIDATES.url });
+  }
+  for (const { method, call } of site.calls) {
+    call.arguments.forEach((argument, index) => {
+      const listener = (LISTENER_METHODS.has(method) || method === 'setTimeout') && index === 1;
+      const body = method === 'write' || method === 'end';
+      found.push({
+        node: argument,
+        role: listener || isFunction(argument) ? 'function' : 'data',
+        names: listener ? NAME_CANDIDATES.listener : body ? NAME_CANDIDATES.body : NAME_CANDIDATES.value,
+      });
+    });
+  }
+  return found;
+}
+
+function readsVariable(node: TSESTree.Node, variable: HostVariable, values: ValueResolver): boolean {
+  for (const inner of descendants(node)) {
+    if (inner.type === AST_NODE_TYPES.Identifier && values.variableOf(inner) === variable) return true;
+  }
+  return false;
+}
+
+/** Calls whose result is a primitive, whatever they are given. */
+const PRIMITIVE_CALLS: ReadonlySet<string> = new Set([
+  'JSON.stringify',
+  'String',
+  'Number',
+  'Boolean',
+  'encodeURIComponent',
+  'encodeURI',
+  'decodeURIComponent',
+  'parseInt',
+  'parseFloat',
+  'Buffer.byteLength',
+  'randomUUID',
+  'crypto.randomUUID',
+  'querystring.stringify',
+  'qs.stringify',
+]);
+
+/** Of those, the ones that give the same result for the same arguments and run no code of the project on them. */
+const PURE_CALLS: ReadonlySet<string> = new Set([
+  'String',
+  'Number',
+  'Boolean',
+  'encodeURIComponent',
+  'encodeURI',
+  'decodeURIComponent',
+  'parseInt',
+  'parseFloat',
+  'Buffer.byteLength',
+]);
+
+/** Methods that give a string (or number) of whatever they are called on. */
+const PRIMITIVE_METHODS: ReadonlySet<string> = new Set([
+  'toString',
+  'toISOString',
+  'toFixed',
+  'toLowerCase',
+  'toUpperCase',
+  'trim',
+  'join',
+  'digest',
+  'padStart',
+  'padEnd',
+]);
+
+/** Constructors whose result is a new object, built from what it is given at once. */
+const FRESH_OBJECTS: ReadonlySet<string> = new Set(['URL', 'URLSearchParams', 'Date']);
+
+/** Values that a request only refers to, never reads as data: changing which one it is changes no byte sent. */
+const REFERENCE_KINDS: ReadonlySet<string> = new Set([
+  'http-module',
+  'request-function',
+  'client-request-class',
+  'agent',
+  'global-agent',
+  'agent-class',
+  'agentkeepalive-module',
+]);
+
+const worst = (verdicts: readonly Stability[]): Stability =>
+  verdicts.includes('mutable') ? 'mutable' : verdicts.includes('fixed') ? 'fixed' : 'stable';
+
+class StabilityReader {
+  readonly #values: ValueResolver;
+  /** The request and the calls on it: handing an object to them does not let anything change it. */
+  readonly #siteCalls: ReadonlySet<TSESTree.Node>;
+  readonly #ownedCache = new Map<HostVariable, boolean>();
+
+  constructor(values: ValueResolver, siteCalls: ReadonlySet<TSESTree.Node>) {
+    this.#values = values;
+    this.#siteCalls = siteCalls;
+  }
+
+  of(node: TSESTree.Node, role: Role, depth = 0): Stability {
+    const inner = skipTransparentWrappers(node);
+    if (depth > 8) return 'mutable';
+    const resolved = this.#values.resolve(inner);
+    if (resolved.length > 0 && resolved.every((value) => REFERENCE_KINDS.has(value.kind)) && this.#readsOnlyConstants(inner)) {
+      return 'stable';
+    }
+    switch (inner.type) {
+      case AST_NODE_TYPES.Literal:
+        return 'regex' in inner && inner.regex ? 'fixed' : 'stable';
+      case AST_NODE_TYPES.TemplateLiteral:
+        return worst(inner.expressions.map((expression) => this.#primitive(expression, depth)));
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.ClassExpression:
+        return 'stable';
+      case AST_NODE_TYPES.Identifier:
+        return this.#identifier(inner, role, depth);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.#member(inner, role, depth);
+      case AST_NODE_TYPES.ObjectExpression:
+        return worst(
+          inner.properties.map((property) => {
+            if (property.type === AST_NODE_TYPES.SpreadElement) return this.of(property.argument, 'data', depth + 1);
+            const key = property.computed ? this.#primitive(property.key, depth) : 'stable';
+            if (property.kind !== 'init') return 'mutable';
+            return worst([key, this.of(property.value, 'data', depth + 1)]);
+          }),
+        );
+      case AST_NODE_TYPES.ArrayExpression:
+        return worst(inner.elements.map((element) => (element ? this.of(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, 'data', depth + 1) : 'stable')));
+      case AST_NODE_TYPES.BinaryExpression:
+        return this.#primitive(inner.left, depth) === 'stable' && this.#primitive(inner.right, depth) === 'stable' ? 'stable' : 'fixed';
+      case AST_NODE_TYPES.UnaryExpression:
+        return inner.operator === 'delete' ? 'fixed' : this.#primitive(inner.argument, depth);
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        return inner.type === AST_NODE_TYPES.AssignmentExpression ? worst(['fixed', this.of(inner.right, role, depth + 1)]) : 'fixed';
+      case AST_NODE_TYPES.LogicalExpression:
+        return worst([this.of(inner.left, role, depth + 1), this.of(inner.right, role, depth + 1)]);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return worst([this.#primitive(inner.test, depth), this.of(inner.consequent, role, depth + 1), this.of(inner.alternate, role, depth + 1)]);
+      case AST_NODE_TYPES.SequenceExpression:
+        return worst(['fixed', this.of(inner.expressions.at(-1) as TSESTree.Node, role, depth + 1)]);
+      case AST_NODE_TYPES.CallExpression:
+        return this.#call(inner, role, depth);
+      case AST_NODE_TYPES.NewExpression:
+        return FRESH_OBJECTS.has(calleeText(inner.callee)) ? 'fixed' : role === 'function' ? 'fixed' : 'mutable';
+      default:
+        return 'mutable';
+    }
+  }
+
+  /** A part whose value only matters as a primitive (a template's expression, an operand): anything read once is fixed. */
+  #primitive(node: TSESTree.Node, depth: number): Stability {
+    return this.of(node, 'data', depth + 1) === 'stable' ? 'stable' : 'fixed';
+  }
+
+  #identifier(identifier: TSESTree.Identifier, role: Role, depth: number): Stability {
+    const variable = this.#values.variableOf(identifier);
+    if (!variable) return identifier.name === 'undefined' ? 'stable' : 'mutable';
+    const [definition] = variable.defs;
+    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+    if (!definition) return 'mutable';
+    if (reassigned) return role === 'function' || this.#resolvesToPrimitives(identifier) ? 'fixed' : 'mutable';
+    switch (definition.type) {
+      case 'ImportBinding':
+        // A live binding: the module that exports it may change what it holds.
+        return role === 'function' || this.#resolvesToPrimitives(identifier) ? 'stable' : 'mutable';
+      case 'FunctionName':
+      case 'ClassName':
+        return 'stable';
+      case 'Parameter':
+        if (role === 'function') return 'stable';
+        return hasPrimitiveType(definition.name) ? 'stable' : 'mutable';
+      case 'Variable': {
+        if (role === 'function') return 'stable';
+        if (this.#ownedLiteral(identifier, depth)) return 'stable';
+        const declarator = definition.node;
+        if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || declarator.id !== definition.name) return 'mutable';
+        // Evaluated once, never reassigned: a primitive it holds cannot change.
+        const init = skipTransparentWrappers(declarator.init);
+        return (yieldsPrimitive(init) && this.of(init, 'data', depth + 1) !== 'mutable') || this.#resolvesToPrimitives(identifier)
+          ? 'stable'
+          : 'mutable';
+      }
+      default:
+        return 'mutable';
+    }
+  }
+
+  #member(member: TSESTree.MemberExpression, role: Role, depth: number): Stability {
+    if (member.computed && this.#primitive(member.property, depth) !== 'stable') return this.#readOnce(member, role);
+    const object = skipTransparentWrappers(member.object);
+    // A property of an object literal that nothing changes reads the same each time.
+    if (object.type === AST_NODE_TYPES.Identifier && this.#ownedLiteral(object, depth)) return 'stable';
+    // `this.host` of `constructor(private readonly host: string)`: TypeScript lets nothing change it.
+    if (object.type === AST_NODE_TYPES.ThisExpression && !member.computed && readonlyPrimitiveMember(member)) return 'stable';
+    return this.#readOnce(member, role);
+  }
+
+  /** A variable, never reassigned, holding an object or array literal (or a new URL) of stable parts that nothing changes. */
+  #ownedLiteral(identifier: TSESTree.Identifier, depth: number): boolean {
+    const variable = this.#values.variableOf(identifier);
+    const definition = variable?.defs[0];
+    if (!variable || definition?.type !== 'Variable') return false;
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    const declarator = definition.node;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || declarator.id !== definition.name) return false;
+    const init = skipTransparentWrappers(declarator.init);
+    const literal =
+      ((init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression) &&
+        this.of(init, 'data', depth + 1) === 'stable') ||
+      (init.type === AST_NODE_TYPES.NewExpression && FRESH_OBJECTS.has(calleeText(init.callee)) &&
+        init.arguments.every((argument) => this.of(argument, 'data', depth + 1) === 'stable'));
+    return literal && this.#owned(variable);
+  }
+
+  #readOnce(node: TSESTree.Node, role: Role): Stability {
+    return role === 'function' || this.#resolvesToPrimitives(node) ? 'fixed' : 'mutable';
+  }
+
+  #call(call: TSESTree.CallExpression, role: Role, depth: number): Stability {
+    if (PURE_CALLS.has(calleeText(call.callee)) && call.arguments.every((argument) => this.#primitive(argument, depth) === 'stable')) {
+      return 'stable';
+    }
+    if (yieldsPrimitive(call) || this.#returnsPrimitives(call)) return 'fixed';
+    return role === 'function' || this.#resolvesToPrimitives(call) ? 'fixed' : 'mutable';
+  }
+
+  /** A call of a function of this file whose every `return` gives a primitive (`frame(event)` returning `JSON.stringify(...)`). */
+  #returnsPrimitives(call: TSESTree.CallExpression): boolean {
+    const called = this.#values.resolve(call.callee);
+    return (
+      called.length > 0 &&
+      called.every((value) => {
+        if (value.kind !== 'function') return false;
+        const returned = returnedExpressions(value.node);
+        return returned.length > 0 && returned.every(yieldsPrimitive);
+      })
+    );
+  }
+
+  #resolvesToPrimitives(node: TSESTree.Node): boolean {
+    const values = this.#values.resolve(node);
+    return values.length > 0 && values.every((value) => value.kind === 'string' || value.kind === 'constant');
+  }
+
+  /** No name in the expression is ever reassigned (`http` of `http.get`, `secure` of `(secure ? https : http)`). */
+  #readsOnlyConstants(node: TSESTree.Node): boolean {
+    for (const inner of descendants(node)) {
+      if (inner.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = this.#values.variableOf(inner);
+      if (variable?.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * An object or array literal held by a variable that is never changed or
+   * handed to anything but the request: its contents stay as declared.
+   */
+  #owned(variable: HostVariable): boolean {
+    const cached = this.#ownedCache.get(variable);
+    if (cached !== undefined) return cached;
+    this.#ownedCache.set(variable, false);
+    const verdict = variable.references.every((reference) => reference.init || this.#plainRead(reference.identifier));
+    this.#ownedCache.set(variable, verdict);
+    return verdict;
+  }
+
+  #plainRead(identifier: TSESTree.Node): boolean {
+    let current: TSESTree.Node = identifier;
+    let member = false;
+    for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+        member = true;
+        continue;
+      }
+      if (
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        (!member &&
+          (parent.type === AST_NODE_TYPES.Property ||
+            parent.type === AST_NODE_TYPES.ObjectExpression ||
+            parent.type === AST_NODE_TYPES.ArrayExpression ||
+            parent.type === AST_NODE_TYPES.SpreadElement))
+      ) {
+        continue;
+      }
+      break;
+    }
+    const parent = current.parent;
+    if (!parent) return true;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AssignmentExpression:
+        return member && parent.left !== current;
+      case AST_NODE_TYPES.UpdateExpression:
+        return false;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator !== 'delete';
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        // A method called on it, or it handed to a function: either may change it. The request itself does not.
+        return this.#siteCalls.has(parent) && parent.callee !== current;
+      case AST_NODE_TYPES.VariableDeclarator:
+        return member;
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        return parent.right === current;
+      default:
+        // A property read (`options.path` in a log line); the object itself anywhere else may be aliased.
+        return member;
+    }
+  }
+}
+
+/** An expression whose value is a primitive, whatever it reads: a string, a number, a boolean. */
+function yieldsPrimitive(node: TSESTree.Node): boolean {
+  const inner = skipTransparentWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return !('regex' in inner && inner.regex);
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return inner.operator !== 'delete';
+    case AST_NODE_TYPES.LogicalExpression:
+      return yieldsPrimitive(inner.left) && yieldsPrimitive(inner.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return yieldsPrimitive(inner.consequent) && yieldsPrimitive(inner.alternate);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTransparentWrappers(inner.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : undefined;
+      const name = calleeText(inner.callee);
+      return PRIMITIVE_CALLS.has(name) || PRIMITIVE_CALLS.has(name.split('.').at(-1) ?? '') || (method !== undefined && PRIMITIVE_METHODS.has(method));
+    }
+    default:
+      return false;
+  }
+}
+
+/** `this.name` where the class declares `name` readonly with a primitive type (a field or a parameter property). */
+function readonlyPrimitiveMember(member: TSESTree.MemberExpression): boolean {
+  const name = memberPropertyName(member);
+  const owner = thisClass(member);
+  if (!owner || name === undefined) return false;
+  for (const element of owner.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && !element.static && staticKeyName(element.key, false) === name) {
+      return element.readonly && element.typeAnnotation !== undefined && hasPrimitiveType({ ...element.key, typeAnnotation: element.typeAnnotation } as TSESTree.Node);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const parameter of element.value.params) {
+        if (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.readonly && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name) {
+          return hasPrimitiveType(parameter.parameter);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** A TypeScript parameter declared as a primitive (`id: string`): it cannot be changed by anyone else. */
+function hasPrimitiveType(name: TSESTree.Node): boolean {
+  if (name.type !== AST_NODE_TYPES.Identifier || !name.typeAnnotation) return false;
+  const type = name.typeAnnotation.typeAnnotation;
+  const primitive = (node: TSESTree.TypeNode): boolean =>
+    node.type === AST_NODE_TYPES.TSStringKeyword ||
+    node.type === AST_NODE_TYPES.TSNumberKeyword ||
+    node.type === AST_NODE_TYPES.TSBooleanKeyword ||
+    node.type === AST_NODE_TYPES.TSLiteralType ||
+    node.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+    node.type === AST_NODE_TYPES.TSNullKeyword ||
+    (node.type === AST_NODE_TYPES.TSUnionType && node.types.every(primitive));
+  return primitive(type);
+}
+
+function calleeText(callee: TSESTree.Node): string {
+  const inner = skipTransparentWrappers(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
+    return `${inner.object.name}.${memberPropertyName(inner) ?? ''}`;
+  }
+  return '';
+}
+

@@ -1,0 +1,75 @@
+import { CLIENT_ADVICE } from '../clients.js';
+import type { ClientName } from '../modules.js';
+
+/**
+ * Why a request is left as it is: one key per check the planner makes, each
+ * a case where a retry could change what the code does or sends.
+ */
+export type SkipReason =
+  | 'non-idempotent'
+  | 'escapes'
+  | 'streamed-body'
+  | 'body-in-loop'
+  | 'used-by-other-code'
+  | 'upgrade'
+  | 'not-a-statement'
+  | 'interleaved'
+  | 'control-flow'
+  | 'error-listener'
+  | 'socket-listener'
+  | 'close-listener'
+  | 'timeout-listener'
+  | 'runs-before-outcome'
+  | 'chain'
+  | 'late-body'
+  | 'changing-callee'
+  | 'shared-line'
+  | 'agent-in-another-module'
+  | `client-${ClientName}`;
+
+export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
+  'non-idempotent':
+    'the method is not idempotent and no Idempotency-Key header is set, so sending it again could repeat its effect',
+  escapes: 'the request object is used outside the statements that would be retried',
+  'streamed-body': 'the body is streamed (pipe, pipeline, or written in a later callback) and cannot be replayed',
+  'body-in-loop': 'the body is written in a loop (or an array callback), which a retry cannot replay as it was sent',
+  'used-by-other-code':
+    'the request is used by a statement that is not a plain call on it (a condition, a timer, a helper), which a retry would run again or leave pointing at the abandoned attempt',
+  upgrade: 'an upgrade or CONNECT request hands its socket over and cannot be replayed',
+  'not-a-statement': 'the request is not a statement of its own in a block',
+  interleaved: 'other statements sit between the statements that use the request',
+  'control-flow': 'the statements that use the request contain return, await, yield, break or continue',
+  'error-listener': "the request has several 'error' listeners, or one the rewrite cannot extend",
+  'socket-listener': "a 'socket' listener runs for every socket, so a retry would run it again on the new one",
+  'close-listener': "a 'close' listener runs when each attempt closes, so a retry would run it again",
+  'timeout-listener':
+    "a 'timeout' listener that does not destroy the request could run for an attempt that is then retried",
+  'runs-before-outcome':
+    "a callback that runs before the attempt's outcome is known (a write or end callback, a 'finish' listener) would run again on a retry",
+  chain: 'the request is used through a call chain whose result is not the request',
+  'late-body': 'the body is computed by the statements that use the request, so it cannot be evaluated once before them',
+  'changing-callee': 'which function sends the request is read from a variable that changes, so a retry could call another one',
+  'shared-line': 'the statements share their lines with other code, as in minified or generated files',
+  'agent-in-another-module':
+    'the agent is defined in another module, which the codemod does not read; the rule with `resolveImportedAgents` and type information reports the request if that agent keeps sockets alive',
+  ...clientReasons(),
+};
+
+/** The codemod rewrites only `http`/`https` requests; for a client it says how to guard it instead. */
+function clientReasons(): Record<`client-${ClientName}`, string> {
+  const entries = (Object.keys(CLIENT_ADVICE) as ClientName[]).map(
+    (client) => [`client-${client}`, `${client} sends it, which the codemod does not rewrite; to guard it, ${CLIENT_ADVICE[client].guard}`] as const,
+  );
+  return Object.fromEntries(entries) as Record<`client-${ClientName}`, string>;
+}
+
+/** Thrown by a failed check; the planner turns it into a skip with its reason. */
+export class Skip extends Error {
+  constructor(readonly reason: SkipReason) {
+    super(SKIP_REASONS[reason]);
+  }
+}
+
+export const skip = (reason: SkipReason): never => {
+  throw new Skip(reason);
+};
