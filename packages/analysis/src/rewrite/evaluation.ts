@@ -101,25 +101,7 @@ function readsVariable(node: TSESTree.Node, variable: HostVariable, values: Valu
   return false;
 }
 
-/** Calls whose result is a primitive, whatever they are given. */
-const PRIMITIVE_CALLS: ReadonlySet<string> = new Set([
-  'JSON.stringify',
-  'String',
-  'Number',
-  'Boolean',
-  'encodeURIComponent',
-  'encodeURI',
-  'decodeURIComponent',
-  'parseInt',
-  'parseFloat',
-  'Buffer.byteLength',
-  'randomUUID',
-  'crypto.randomUUID',
-  'querystring.stringify',
-  'qs.stringify',
-]);
-
-/** Of those, the ones that give the same result for the same arguments and run no code of the project on them. */
+/** Calls that give the same primitive for the same arguments and run no code of the project on them. */
 const PURE_CALLS: ReadonlySet<string> = new Set([
   'String',
   'Number',
@@ -130,6 +112,16 @@ const PURE_CALLS: ReadonlySet<string> = new Set([
   'parseInt',
   'parseFloat',
   'Buffer.byteLength',
+]);
+
+/** Calls whose result is a primitive, whatever they are given: the pure ones, and some that differ on each call. */
+const PRIMITIVE_CALLS: ReadonlySet<string> = new Set([
+  ...PURE_CALLS,
+  'JSON.stringify',
+  'randomUUID',
+  'crypto.randomUUID',
+  'querystring.stringify',
+  'qs.stringify',
 ]);
 
 /** Methods that give a string (or number) of whatever they are called on. */
