@@ -52,10 +52,14 @@ export function planEarlyEvaluation(
 ): EarlyEvaluation {
   const stability = new StabilityReader(context.values, new Set([request, ...site.calls.map((step) => step.call)]));
   if (stability.of(request.callee, 'function') !== 'stable') skip('changing-callee');
+  // The 'error' listener is wrapped, not moved: what it names must be what it named when it was added.
+  const errorListeners = new Set(site.registrations.filter((registration) => registration.event === 'error').map((registration) => registration.listener));
+  for (const listener of errorListeners) if (stability.of(listener, 'function') !== 'stable') skip('error-listener');
   const declarations: string[] = [];
   const edits: TextEdit[] = [];
   let snapshots = false;
   for (const { node, role, names } of candidates(site, request, options, context.values)) {
+    if (errorListeners.has(node)) continue;
     const verdict = stability.of(node, role);
     if (verdict === 'stable') continue;
     if (site.variable && readsVariable(node, site.variable, context.values)) skip('late-body');
@@ -264,6 +268,8 @@ class StabilityReader {
     if (object.type === AST_NODE_TYPES.Identifier && this.#ownedLiteral(object, depth)) return 'stable';
     // `this.host` of `constructor(private readonly host: string)`: TypeScript lets nothing change it.
     if (object.type === AST_NODE_TYPES.ThisExpression && !member.computed && readonlyPrimitiveMember(member)) return 'stable';
+    // `this.onError`: a method of the class, and nothing in it assigns another function there.
+    if (object.type === AST_NODE_TYPES.ThisExpression && role === 'function' && this.#resolvesToOwnFunctions(member)) return 'stable';
     return this.#readOnce(member, role);
   }
 
@@ -307,6 +313,11 @@ class StabilityReader {
         return returned.length > 0 && returned.every(yieldsPrimitive);
       })
     );
+  }
+
+  #resolvesToOwnFunctions(node: TSESTree.Node): boolean {
+    const values = this.#values.resolve(node);
+    return values.length > 0 && values.every((value) => value.kind === 'function');
   }
 
   #resolvesToPrimitives(node: TSESTree.Node): boolean {
