@@ -160,15 +160,29 @@ export class GuardFinder {
     return verdict;
   }
 
-  /** Any enclosing function is an argument of a retry wrapper, directly or by name. */
+  /**
+   * Any enclosing function is an argument of a retry wrapper, directly, by
+   * name, or by a call from inside a function handed to one
+   * (`withRetry(() => getJson(url))` for a request in `getJson`).
+   */
   insideRetryWrapper(request: TSESTree.Node): boolean {
-    if (this.#retryWrappers.length === 0) return false;
     for (let node = request.parent; node; node = node.parent) {
       if (!isFunction(node)) continue;
       if (this.#isRetryWrapperArgument(node)) return true;
       const name = functionBinding(node);
       const variable = name ? this.#values.variableOf(name) : null;
-      if (variable?.references.some((reference) => this.#isRetryWrapperArgument(reference.identifier))) return true;
+      for (const reference of variable?.references ?? []) {
+        if (this.#isRetryWrapperArgument(reference.identifier) || this.#calledInsideRetryWrapper(reference.identifier)) return true;
+      }
+    }
+    return false;
+  }
+
+  #calledInsideRetryWrapper(reference: TSESTree.Node): boolean {
+    const call = outermostWrapper(reference).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || outermostWrapper(call.callee) !== outermostWrapper(reference)) return false;
+    for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+      if (isFunction(node)) return this.#isRetryWrapperArgument(node);
     }
     return false;
   }
@@ -179,11 +193,23 @@ export class GuardFinder {
     if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(outer as TSESTree.CallExpressionArgument)) {
       return false;
     }
+    if (this.#values.resolve(call.callee).some((value) => value.kind === 'function' && this.#retriesOnReset(value.node))) return true;
     const path = calleePath(call.callee);
     if (path.length === 0) return false;
     const dotted = path.join('.');
     const last = path.at(-1);
     return this.#retryWrappers.some((wrapper) => (wrapper.includes('.') ? dotted === wrapper : last === wrapper));
+  }
+
+  /** A function of this file that calls a function it is given again when the error is a reset (`withRetry(fn, { tries })`). */
+  #retriesOnReset(fn: FunctionNode): boolean {
+    const parameters = new Set(fn.params.flatMap((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? [parameter.name] : [])));
+    const callsParameter = [...descendants(fn.body)].some((node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparentWrappers(node.callee);
+      return callee.type === AST_NODE_TYPES.Identifier && parameters.has(callee.name);
+    });
+    return callsParameter && this.#namesResetCodes(fn.body, 0, new Set());
   }
 }
 

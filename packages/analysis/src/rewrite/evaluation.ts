@@ -4,7 +4,7 @@ import type { HostVariable } from '../host.js';
 import { type RequestNode, looksLikeCallback } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
 import { type ValueResolver, returnedExpressions, thisClass } from '../values.js';
-import { SNAPSHOT_HELPER } from './helper.js';
+import { FIRST_ATTEMPT_HELPER, SNAPSHOT_HELPER } from './helper.js';
 import { NAME_CANDIDATES, type NameChooser } from './names.js';
 import { skip } from './reasons.js';
 import type { Site } from './site.js';
@@ -28,12 +28,12 @@ import type { TextEdit } from './layout.js';
 export type Stability = 'stable' | 'fixed' | 'mutable';
 
 export interface EarlyEvaluation {
-  /** `const body = …;` declarations to put before `send`, in evaluation order. */
+  /** Declarations to put before `send`, in evaluation order. */
   readonly declarations: readonly string[];
-  /** The arguments replaced by the names of those constants. */
+  /** The arguments replaced by the names of those declarations. */
   readonly edits: readonly TextEdit[];
-  /** Whether a declaration calls the snapshot helper. */
-  readonly snapshots: boolean;
+  /** The helpers the declarations call. */
+  readonly helpers: ReadonlySet<typeof SNAPSHOT_HELPER | typeof FIRST_ATTEMPT_HELPER>;
 }
 
 type Role = 'data' | 'function';
@@ -42,48 +42,126 @@ interface Candidate {
   readonly node: TSESTree.Node;
   readonly role: Role;
   readonly names: readonly string[];
+  /**
+   * `before`: an argument of the request itself, evaluated before anything
+   * else, so it may be evaluated before `send`. `first-attempt`: an argument of
+   * a later call, which must be evaluated where it is (the request, or a call
+   * before it, may throw first), once: the first attempt computes it, a retry
+   * reuses it.
+   */
+  readonly when: 'before' | 'first-attempt';
 }
 
-export function planEarlyEvaluation(
-  site: Site,
-  request: RequestNode,
-  options: TSESTree.Node | null | 'unknown',
-  context: { readonly values: ValueResolver; readonly names: NameChooser; readonly text: string; readonly semi: string },
-): EarlyEvaluation {
+interface Context {
+  readonly values: ValueResolver;
+  readonly names: NameChooser;
+  readonly text: string;
+  readonly semi: string;
+}
+
+export function planEarlyEvaluation(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', context: Context): EarlyEvaluation {
   const stability = new StabilityReader(context.values, new Set([request, ...site.calls.map((step) => step.call)]));
   if (stability.of(request.callee, 'function') !== 'stable') skip('changing-callee');
   // The 'error' listener is wrapped, not moved: what it names must be what it named when it was added.
   const errorListeners = new Set(site.registrations.filter((registration) => registration.event === 'error').map((registration) => registration.listener));
   for (const listener of errorListeners) if (stability.of(listener, 'function') !== 'stable') skip('error-listener');
-  const declarations: string[] = [];
-  const edits: TextEdit[] = [];
-  let snapshots = false;
-  for (const { node, role, names } of candidates(site, request, options, context.values)) {
-    if (errorListeners.has(node)) continue;
-    const verdict = stability.of(node, role);
-    if (verdict === 'stable') continue;
+  const plan = { declarations: [] as string[], edits: [] as TextEdit[], helpers: new Set<typeof SNAPSHOT_HELPER | typeof FIRST_ATTEMPT_HELPER>() };
+  const text = (node: TSESTree.Node) => context.text.slice(node.range[0], node.range[1]);
+
+  /** `const name = value;` before `send`, and `replacement(name)` where the node was. */
+  const declare = (node: TSESTree.Node, names: readonly string[], value: (source: string) => string, replacement = (name: string) => name) => {
     if (site.variable && readsVariable(node, site.variable, context.values)) skip('late-body');
     const name = context.names.choose(names);
-    const text = context.text.slice(node.range[0], node.range[1]);
+    plan.declarations.push(`const ${name} = ${value(text(node))}${context.semi}`);
+    plan.edits.push({ range: [node.range[0], node.range[1]], text: replacement(name) });
+    return name;
+  };
+
+  /**
+   * An argument of the request: what is not stable is evaluated once before
+   * `send`. An object literal stays in place (TypeScript still types its
+   * functions from the call), and only its parts that are not stable move.
+   */
+  const beforeSend = (node: TSESTree.Node, role: Role, names: readonly string[]): void => {
+    const verdict = stability.of(node, role);
+    if (verdict === 'stable') return;
+    const inner = skipTransparentWrappers(node);
+    if (inner.type === AST_NODE_TYPES.ObjectExpression && inner.properties.every((property) => property.type === AST_NODE_TYPES.SpreadElement || (property.kind === 'init' && (!property.computed || stability.of(property.key, 'data') === 'stable')))) {
+      for (const property of inner.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          beforeSend(property.argument, 'data', NAME_CANDIDATES.value);
+        } else if (readsAsText(property, context.values)) {
+          // `{ host, path }`: Node turns these into strings as it builds the request, so the same binding gives the same request.
+        } else if (property.shorthand && stability.of(property.value, 'data') !== 'stable') {
+          // `{ headers }`: the key stays, the value gets the constant's name.
+          const key = text(property.key);
+          if (site.variable && readsVariable(property.value, site.variable, context.values)) skip('late-body');
+          const name = context.names.choose(propertyNames(property));
+          const copy = stability.of(property.value, 'data') === 'mutable';
+          if (copy) plan.helpers.add(SNAPSHOT_HELPER);
+          plan.declarations.push(`const ${name} = ${copy ? `${SNAPSHOT_HELPER}(${key})` : key}${context.semi}`);
+          plan.edits.push({ range: [property.range[0], property.range[1]], text: `${key}: ${name}` });
+        } else if (!property.shorthand) {
+          beforeSend(property.value as TSESTree.Node, 'data', propertyNames(property));
+        }
+      }
+      return;
+    }
     const copy = verdict === 'mutable' && role === 'data';
-    snapshots ||= copy;
-    declarations.push(`const ${name} = ${copy ? `${SNAPSHOT_HELPER}(${text})` : text}${context.semi}`);
-    edits.push({ range: [node.range[0], node.range[1]], text: name });
+    if (copy) plan.helpers.add(SNAPSHOT_HELPER);
+    declare(node, names, (source) => (copy ? `${SNAPSHOT_HELPER}(${source})` : source));
+  };
+
+  for (const { node, role, names, when } of candidates(site, request, options, context.values)) {
+    if (errorListeners.has(node)) continue;
+    if (when === 'before') {
+      beforeSend(node, role, names);
+    } else if (stability.of(node, role) !== 'stable' && !sameBindingEachTime(node, context.values)) {
+      plan.helpers.add(FIRST_ATTEMPT_HELPER);
+      declare(node, names, (source) => `${FIRST_ATTEMPT_HELPER}(() => ${source})`, (name) => `${name}()`);
+    }
   }
-  return { declarations, edits, snapshots };
+  return plan;
+}
+
+/** Options Node reads as text (or a number) when it builds the request, never later. */
+const TEXT_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname', 'port', 'path', 'method', 'protocol', 'auth', 'servername', 'socketPath', 'localAddress', 'family']);
+
+/** `{ path }` or `{ path: path }` with a binding nobody reassigns, for an option Node reads as text. */
+function readsAsText(property: TSESTree.Property, values: ValueResolver): boolean {
+  const key = staticKeyName(property.key, property.computed);
+  return key !== undefined && TEXT_OPTIONS.has(key) && sameBindingEachTime(property.value, values);
+}
+
+/** An identifier nobody reassigns: reading it again gives the very value the first attempt got. */
+function sameBindingEachTime(node: TSESTree.Node, values: ValueResolver): boolean {
+  const inner = skipTransparentWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = values.variableOf(inner);
+  return variable !== null && variable.defs.length > 0 && !variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/** Names for a property's value moved out of an object literal: `path` → `path`, `requestPath`, ... */
+function propertyNames(property: TSESTree.Property): readonly string[] {
+  const key = staticKeyName(property.key, property.computed);
+  // `'Idempotency-Key'` → `idempotencyKey`.
+  const words = (key ?? '').split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  const name = words.map((word, index) => (index === 0 ? word[0]?.toLowerCase() ?? '' : word[0]?.toUpperCase() ?? '') + word.slice(1)).join('');
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return NAME_CANDIDATES.value;
+  return [name, `request${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`, `${name}Value`];
 }
 
 /** The arguments of the request and of the calls on it, in evaluation order, each with what it is for. */
 function candidates(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', values: ValueResolver): Candidate[] {
   const found: Candidate[] = [];
-  const last = request.arguments.at(-1);
-  for (const argument of request.arguments) {
+  request.arguments.forEach((argument, index) => {
+    const isLast = index > 0 && index === request.arguments.length - 1;
     const callback =
       argument !== options &&
-      (isFunction(argument) ||
-        (argument === last && (looksLikeCallback(argument) || values.resolve(argument).some((value) => value.kind === 'function'))));
-    found.push({ node: argument, role: callback ? 'function' : 'data', names: argument === options ? NAME_CANDIDATES.options : callback ? NAME_CANDIDATES.listener : NAME_CANDIDATES.url });
-  }
+      (isFunction(argument) || isLast || looksLikeCallback(argument) || values.resolve(argument).some((value) => value.kind === 'function'));
+    const names = argument === options ? NAME_CANDIDATES.options : callback ? NAME_CANDIDATES.listener : NAME_CANDIDATES.url;
+    found.push({ node: argument, role: callback ? 'function' : 'data', names, when: 'before' });
+  });
   for (const { method, call } of site.calls) {
     call.arguments.forEach((argument, index) => {
       const listener = (LISTENER_METHODS.has(method) || method === 'setTimeout') && index === 1;
@@ -92,6 +170,7 @@ function candidates(site: Site, request: RequestNode, options: TSESTree.Node | n
         node: argument,
         role: listener || isFunction(argument) ? 'function' : 'data',
         names: listener ? NAME_CANDIDATES.listener : body ? NAME_CANDIDATES.body : NAME_CANDIDATES.value,
+        when: 'first-attempt',
       });
     });
   }
@@ -196,6 +275,7 @@ class StabilityReader {
             if (property.type === AST_NODE_TYPES.SpreadElement) return this.of(property.argument, 'data', depth + 1);
             const key = property.computed ? this.#primitive(property.key, depth) : 'stable';
             if (property.kind !== 'init') return 'mutable';
+            if (readsAsText(property, this.#values)) return 'stable';
             return worst([key, this.of(property.value, 'data', depth + 1)]);
           }),
         );

@@ -6,6 +6,9 @@ export const RETRY_HELPER = 'shouldRetryOnReusedSocket';
 /** The function that copies what a retry must send again; added to a file only when a rewrite needs it. */
 export const SNAPSHOT_HELPER = 'snapshotForRetry';
 
+/** The function that computes a value on the first attempt and gives it again to each retry. */
+export const FIRST_ATTEMPT_HELPER = 'onFirstAttempt';
+
 /** Methods that RFC 9110 §9.2.2 calls idempotent: sending them twice has the effect of sending them once. */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
@@ -80,6 +83,32 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     `\t\tcopy = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, ${SNAPSHOT_HELPER}(item)]))${semi}`,
     '\t}',
     `\treturn copy${ts ? ' as T' : ''}${semi}`,
+    '}',
+  ];
+  return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);
+}
+
+/**
+ * The first-attempt helper, in the file's style: `onFirstAttempt(() => x)`
+ * gives a function that computes `x` where the first attempt first asks for
+ * it, and the same value for every retry.
+ */
+export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperOptions, 'typescript'>): string {
+  const semi = style.semicolons ? ';' : '';
+  const ts = options.typescript;
+  const lines = [
+    '// A value the request is sent with, computed where the first attempt computes',
+    '// it, and the same value again for each retry.',
+    ts ? `function ${FIRST_ATTEMPT_HELPER}<T>(compute: () => T): () => T {` : `function ${FIRST_ATTEMPT_HELPER}(compute) {`,
+    `\tlet computed = false${semi}`,
+    `\tlet value${ts ? ': T | undefined' : ''}${semi}`,
+    '\treturn () => {',
+    '\t\tif (!computed) {',
+    `\t\t\tvalue = compute()${semi}`,
+    `\t\t\tcomputed = true${semi}`,
+    '\t\t}',
+    `\t\treturn value${ts ? ' as T' : ''}${semi}`,
+    `\t}${semi}`,
     '}',
   ];
   return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);

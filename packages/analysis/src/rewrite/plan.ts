@@ -5,7 +5,7 @@ import type { ValueResolver } from '../values.js';
 import { checkReplayable } from './checks.js';
 import { errorListenerEdits } from './error-listener.js';
 import { planEarlyEvaluation } from './evaluation.js';
-import { RETRY_HELPER, SNAPSHOT_HELPER, retryHelperSource, snapshotHelperSource } from './helper.js';
+import { FIRST_ATTEMPT_HELPER, RETRY_HELPER, SNAPSHOT_HELPER, firstAttemptHelperSource, retryHelperSource, snapshotHelperSource } from './helper.js';
 import { type TextEdit, checkOwnLines, indentBlock, templateRanges } from './layout.js';
 import { NAME_CANDIDATES, NameChooser, identifierNames } from './names.js';
 import { Skip, type SkipReason } from './reasons.js';
@@ -83,20 +83,23 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
     `const ${names.send} = (${names.attempt} = 0) => {${eol}${indent}${unit}${body}${eol}${indent}}${semi}${eol}` +
     `${indent}${names.send}()${semi}`;
   const edits: TextEdit[] = [{ range: [first.range[0], last.range[1]], text: replacement }];
-  const helpers = helperEdit(context, early.snapshots);
+  const helpers = helperEdit(context, early.helpers);
   if (helpers) edits.push(helpers);
   return edits;
 }
 
 /** The helpers at the end of the file, those it does not have (or import) already. */
-function helperEdit(context: RewriteContext, snapshots: boolean): TextEdit | undefined {
+function helperEdit(context: RewriteContext, needed: ReadonlySet<string>): TextEdit | undefined {
   const { style, text } = context;
   const present = identifierNames(context.program);
   const sources: string[] = [];
   if (!present.has(RETRY_HELPER)) {
     sources.push(retryHelperSource(style, { typescript: context.typescript, maxRetries: context.maxRetries }));
   }
-  if (snapshots && !present.has(SNAPSHOT_HELPER)) sources.push(snapshotHelperSource(style, { typescript: context.typescript }));
+  if (needed.has(SNAPSHOT_HELPER) && !present.has(SNAPSHOT_HELPER)) sources.push(snapshotHelperSource(style, { typescript: context.typescript }));
+  if (needed.has(FIRST_ATTEMPT_HELPER) && !present.has(FIRST_ATTEMPT_HELPER)) {
+    sources.push(firstAttemptHelperSource(style, { typescript: context.typescript }));
+  }
   if (sources.length === 0) return undefined;
   const { eol } = style;
   const end = text.length;

@@ -74,6 +74,8 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
   }
   const declaration = parent.parent;
   const list = statementList(declaration) ?? skip('not-a-statement');
+  // `var req` in a loop is one variable for every iteration: callbacks of one request read another's.
+  if (declaration.kind === 'var' && insideLoopOfItsFunction(declaration)) skip('escapes');
   const variable = values.variableOf(parent.id) ?? skip('escapes');
   const start = list.indexOf(declaration);
   let end = start;
@@ -188,6 +190,13 @@ function whyNotAChain(identifier: TSESTree.Node, statement: TSESTree.Statement) 
     if (writesBody && isLoop(current)) return 'body-in-loop';
   }
   return 'used-by-other-code';
+}
+
+function insideLoopOfItsFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    if (isLoop(current)) return true;
+  }
+  return false;
 }
 
 function isLoop(node: TSESTree.Node): boolean {
