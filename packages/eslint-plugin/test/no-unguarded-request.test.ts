@@ -687,6 +687,29 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
       ),
     },
     {
+      name: 'a same-file retry loop in the caller: it calls what it is given again on a reset',
+      code: lines(
+        "import http from 'node:http';",
+        'const agent = new http.Agent({ keepAlive: true });',
+        "const TRANSIENT = ['ECONNRESET', 'EPIPE'];",
+        'async function withRetry<T>(fn: () => Promise<T>, tries: number): Promise<T> {',
+        '  for (let i = 1; ; i += 1) {',
+        '    try {',
+        '      return await fn();',
+        '    } catch (error) {',
+        '      if (i >= tries || !TRANSIENT.includes((error as NodeJS.ErrnoException).code ?? "")) throw error;',
+        '    }',
+        '  }',
+        '}',
+        'function getJson(url: string): Promise<number | undefined> {',
+        '  return new Promise((resolve, reject) => {',
+        '    http.get(url, { agent }, (res) => resolve(res.statusCode)).on("error", reject);',
+        '  });',
+        '}',
+        "export const load = () => withRetry(() => getJson('http://a.test/x'), 3);",
+      ),
+    },
+    {
       name: 'a configured dotted retry wrapper',
       code: lines(
         "import http from 'node:http';",
@@ -742,6 +765,16 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
         "req.on('error', (err: NodeJS.ErrnoException) => console.error(NETWORK.has(err.code ?? '') ? 'network' : 'other'));",
       ),
       errors: [keepAlive(4, 13)],
+    },
+    {
+      name: 'a same-file wrapper that calls what it is given but never names a reset code is not a retry',
+      code: lines(
+        "import http from 'node:http';",
+        'const agent = new http.Agent({ keepAlive: true });',
+        'function timed<T>(fn: () => T): T { const start = Date.now(); try { return fn(); } finally { console.log(Date.now() - start); } }',
+        "timed(() => http.get('http://a.test', { agent }));",
+      ),
+      errors: [keepAlive(4, 13, 0)],
     },
     {
       name: 'a wrapper that is not configured',
