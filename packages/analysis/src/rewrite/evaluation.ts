@@ -62,6 +62,7 @@ interface Context {
 export function planEarlyEvaluation(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', context: Context): EarlyEvaluation {
   const stability = new StabilityReader(context.values, new Set([request, ...site.calls.map((step) => step.call)]));
   if (stability.of(request.callee, 'function') !== 'stable') skip('changing-callee');
+  if (!site.conditions.every((test) => sameResultEachTime(test, context.values))) skip('used-by-other-code');
   // The 'error' listener is wrapped, not moved: what it names must be what it named when it was added.
   const errorListeners = new Set(site.registrations.filter((registration) => registration.event === 'error').map((registration) => registration.listener));
   for (const listener of errorListeners) if (stability.of(listener, 'function') !== 'stable') skip('error-listener');
@@ -131,6 +132,34 @@ const TEXT_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname', 'port', '
 function readsAsText(property: TSESTree.Property, values: ValueResolver): boolean {
   const key = staticKeyName(property.key, property.computed);
   return key !== undefined && TEXT_OPTIONS.has(key) && sameBindingEachTime(property.value, values);
+}
+
+/**
+ * A test that gives each attempt the branch the first one took: it compares
+ * or tests bindings nobody reassigns (`body`, `body !== undefined`,
+ * `typeof body === 'string'`), whose identity and truthiness cannot change.
+ */
+function sameResultEachTime(test: TSESTree.Node, values: ValueResolver): boolean {
+  const inner = skipTransparentWrappers(test);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return inner.name === 'undefined' || sameBindingEachTime(inner, values);
+    case AST_NODE_TYPES.UnaryExpression:
+      return (inner.operator === '!' || inner.operator === 'typeof' || inner.operator === 'void') && sameResultEachTime(inner.argument, values);
+    case AST_NODE_TYPES.BinaryExpression: {
+      // `==` runs an object's valueOf unless it compares with null or undefined.
+      const nullish = (node: TSESTree.Node) => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+      const strict = inner.operator === '===' || inner.operator === '!==';
+      const loose = (inner.operator === '==' || inner.operator === '!=') && (nullish(inner.left) || nullish(inner.right));
+      return (strict || loose) && sameResultEachTime(inner.left, values) && sameResultEachTime(inner.right, values);
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return sameResultEachTime(inner.left, values) && sameResultEachTime(inner.right, values);
+    default:
+      return false;
+  }
 }
 
 /** An identifier nobody reassigns: reading it again gives the very value the first attempt got. */

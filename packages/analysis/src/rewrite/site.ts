@@ -22,6 +22,8 @@ export interface Site {
   /** Every method call made on the request by the moved statements, in source order. */
   readonly calls: readonly ChainStep[];
   readonly registrations: readonly ListenerRegistration[];
+  /** Tests of `if (body) req.end(body); else req.end();`: each attempt must take the branch the first took. */
+  readonly conditions: readonly TSESTree.Expression[];
 }
 
 /** What a statement may do with the request and still be moved: build it, listen to it, send its body. */
@@ -61,6 +63,7 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
       requestName: names.choose(NAME_CANDIDATES.request),
       calls: chain.steps,
       registrations: chain.listeners,
+      conditions: [],
     };
   }
   if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) skip('not-a-statement');
@@ -82,6 +85,7 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
   const calls = [...chain.steps];
   const registrations = [...chain.listeners];
   const callbacks = new Set<TSESTree.Node>([request, ...chain.steps.map((step) => step.call)]);
+  const conditions: TSESTree.Expression[] = [];
   const references = variable.references
     .filter((reference) => reference.identifier !== parent.id)
     .sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
@@ -94,7 +98,7 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
     if (insideCallbackOf(reference.identifier, statement, callbacks)) continue;
     // `req.end(JSON.stringify({ to: req.path }))`: a value computed from the request cannot be computed before it.
     if (insideArgumentOf(reference.identifier, statement, callbacks)) skip('late-body');
-    const steps = statementChain(reference.identifier, statement);
+    const steps = statementChain(reference.identifier, conditionalBranch(reference.identifier, statement, conditions));
     calls.push(...steps);
     for (const step of steps) callbacks.add(step.call);
     registrations.push(...followRequestChain(reference.identifier).listeners);
@@ -103,7 +107,7 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
   for (const statement of statements.slice(1)) {
     if (!references.some((reference) => contains(statement, reference.identifier))) skip('interleaved');
   }
-  return { statements, statement: declaration, variable, requestName: parent.id.name, calls, registrations };
+  return { statements, statement: declaration, variable, requestName: parent.id.name, calls, registrations, conditions };
 }
 
 /**
@@ -146,6 +150,24 @@ function insideArgumentOf(identifier: TSESTree.Node, statement: TSESTree.Node, c
     }
   }
   return false;
+}
+
+/**
+ * `if (body) req.end(body); else req.end();`: the branch holding the use,
+ * when the statement is an `if` whose branches are calls on the request (or
+ * blocks of them). Its test is kept, to be checked by the evaluation (a
+ * retry must take the same branch). Otherwise the statement itself.
+ */
+function conditionalBranch(identifier: TSESTree.Node, statement: TSESTree.Statement, conditions: TSESTree.Expression[]): TSESTree.Statement {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || contains(statement.test, identifier)) return statement;
+  const branches = [statement.consequent, statement.alternate].flatMap((branch) => {
+    if (!branch) return [];
+    return branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  });
+  const branch = branches.find((candidate) => contains(candidate, identifier));
+  if (!branch || branch.type !== AST_NODE_TYPES.ExpressionStatement) return statement;
+  if (!conditions.includes(statement.test)) conditions.push(statement.test);
+  return branch;
 }
 
 /**
