@@ -17,13 +17,15 @@ import type { TextEdit } from './layout.js';
  * - `stable`: evaluating it again gives the same value, runs no code of the
  *   project and reads nothing that can change (a literal, a constant, a
  *   function, an object literal of those): it stays where it is;
- * - `fixed`: it is evaluated once, before the first attempt, into a constant,
- *   and what it gives cannot change afterwards (a string, a fresh object
- *   nobody else holds);
- * - `mutable`: evaluated once as well, and copied (`snapshotForRetry`), since
- *   the code may change the object it gives before a retry.
- * The values moved before `send` keep their order, and the moved statements
- * are calls on the request only, so nothing of the project runs in between.
+ * - `fixed`: it must be evaluated once, and what it gives cannot change
+ *   afterwards (a string, a fresh object nobody else holds);
+ * - `mutable`: evaluated once as well, and what it gives could still change.
+ * An argument of the request itself is evaluated before `send`, where it was
+ * the first thing evaluated anyway, and a `mutable` one is copied
+ * (`snapshotForRetry`). An argument of a later call is computed where it was,
+ * by the first attempt, and reused by each retry (`onFirstAttempt`). The
+ * moved statements are calls on the request only, so nothing of the project
+ * runs in between.
  */
 export type Stability = 'stable' | 'fixed' | 'mutable';
 
@@ -69,48 +71,52 @@ export function planEarlyEvaluation(site: Site, request: RequestNode, options: T
   const plan = { declarations: [] as string[], edits: [] as TextEdit[], helpers: new Set<typeof SNAPSHOT_HELPER | typeof FIRST_ATTEMPT_HELPER>() };
   const text = (node: TSESTree.Node) => context.text.slice(node.range[0], node.range[1]);
 
-  /** `const name = value;` before `send`, and `replacement(name)` where the node was. */
-  const declare = (node: TSESTree.Node, names: readonly string[], value: (source: string) => string, replacement = (name: string) => name) => {
+  /** `const name = value;` before `send`, and `replacement(name)` where `at` (the node) was. */
+  const declare = (
+    node: TSESTree.Node,
+    names: readonly string[],
+    value: (source: string) => string,
+    replacement = (name: string) => name,
+    at: TSESTree.Node = node,
+  ) => {
     if (site.variable && readsVariable(node, site.variable, context.values)) skip('late-body');
     const name = context.names.choose(names);
     plan.declarations.push(`const ${name} = ${value(text(node))}${context.semi}`);
-    plan.edits.push({ range: [node.range[0], node.range[1]], text: replacement(name) });
-    return name;
+    plan.edits.push({ range: [at.range[0], at.range[1]], text: replacement(name) });
   };
+  const splitsIntoParts = (node: TSESTree.Node): node is TSESTree.ObjectExpression =>
+    node.type === AST_NODE_TYPES.ObjectExpression &&
+    node.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.SpreadElement ||
+        (property.kind === 'init' && (!property.computed || stability.of(property.key, 'data') === 'stable')),
+    );
 
   /**
    * An argument of the request: what is not stable is evaluated once before
-   * `send`. An object literal stays in place (TypeScript still types its
-   * functions from the call), and only its parts that are not stable move.
+   * `send`, and copied when it could still change. An object literal stays in
+   * place (TypeScript still types its functions from the call), and only its
+   * parts that are not stable move (`{ headers }` becomes `{ headers: requestHeaders }`).
    */
-  const beforeSend = (node: TSESTree.Node, role: Role, names: readonly string[]): void => {
+  const beforeSend = (node: TSESTree.Node, role: Role, names: readonly string[], at = node, replacement?: (name: string) => string): void => {
     const verdict = stability.of(node, role);
     if (verdict === 'stable') return;
     const inner = skipTransparentWrappers(node);
-    if (inner.type === AST_NODE_TYPES.ObjectExpression && inner.properties.every((property) => property.type === AST_NODE_TYPES.SpreadElement || (property.kind === 'init' && (!property.computed || stability.of(property.key, 'data') === 'stable')))) {
+    if (splitsIntoParts(inner)) {
       for (const property of inner.properties) {
         if (property.type === AST_NODE_TYPES.SpreadElement) {
           beforeSend(property.argument, 'data', NAME_CANDIDATES.value);
-        } else if (readsAsText(property, context.values)) {
-          // `{ host, path }`: Node turns these into strings as it builds the request, so the same binding gives the same request.
-        } else if (property.shorthand && stability.of(property.value, 'data') !== 'stable') {
-          // `{ headers }`: the key stays, the value gets the constant's name.
+        } else if (!readsAsText(property, context.values)) {
           const key = text(property.key);
-          if (site.variable && readsVariable(property.value, site.variable, context.values)) skip('late-body');
-          const name = context.names.choose(propertyNames(property));
-          const copy = stability.of(property.value, 'data') === 'mutable';
-          if (copy) plan.helpers.add(SNAPSHOT_HELPER);
-          plan.declarations.push(`const ${name} = ${copy ? `${SNAPSHOT_HELPER}(${key})` : key}${context.semi}`);
-          plan.edits.push({ range: [property.range[0], property.range[1]], text: `${key}: ${name}` });
-        } else if (!property.shorthand) {
-          beforeSend(property.value as TSESTree.Node, 'data', propertyNames(property));
+          const shorthand = property.shorthand ? (name: string) => `${key}: ${name}` : undefined;
+          beforeSend(property.value as TSESTree.Node, 'data', propertyNames(property), property.shorthand ? property : property.value, shorthand);
         }
       }
       return;
     }
     const copy = verdict === 'mutable' && role === 'data';
     if (copy) plan.helpers.add(SNAPSHOT_HELPER);
-    declare(node, names, (source) => (copy ? `${SNAPSHOT_HELPER}(${source})` : source));
+    declare(node, names, (source) => (copy ? `${SNAPSHOT_HELPER}(${source})` : source), replacement, at);
   };
 
   for (const { node, role, names, when } of candidates(site, request, options, context.values)) {
