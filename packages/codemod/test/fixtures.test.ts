@@ -39,6 +39,9 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-changing-callee.input.js': ['changing-callee'],
   'skip-late-body.input.js': ['late-body'],
   'skip-shared-line.input.js': ['shared-line'],
+  'skip-getter.input.js': ['getter'],
+  'skip-inline-function-types.input.ts': ['inline-function-types'],
+  'skip-helper-name-taken.input.js': ['helper-name-taken'],
 };
 
 describe('rewrite fixtures', () => {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { type FunctionNode, isFunction, ownNodes, skipTransparentWrappers } from '../ast.js';
+import { type FunctionNode, isFunction, outermostWrapper, ownNodes, skipTransparentWrappers } from '../ast.js';
 import type { ListenerRegistration } from '../request-chain.js';
 import { lineIndent } from '../text.js';
 import type { ValueResolver } from '../values.js';
@@ -62,6 +62,8 @@ function extendListener(
     const parameters = listener.params.filter(
       (parameter) => !(parameter.type === AST_NODE_TYPES.Identifier && parameter.name === 'this'),
     );
+    // A default value runs when the listener is called: before the retry check, once per abandoned attempt.
+    if (listener.params.some((parameter) => parameter.type === AST_NODE_TYPES.AssignmentPattern)) skip('error-listener');
     const edits: TextEdit[] = [];
     let error: string;
     const [first] = parameters;
@@ -85,9 +87,9 @@ function extendListener(
   }
   const error = context.chooser.choose(NAME_CANDIDATES.error, identifierNames(handler));
   const handlerText = text.slice(listener.range[0], listener.range[1]);
-  // A listener is called with the request as `this`; keep that where it could matter.
+  // A listener is called with the request as `this`; keep that unless the handler certainly does not use it.
   const call =
-    handler.type === AST_NODE_TYPES.Identifier && !usesThis(handler, context.values)
+    handler.type === AST_NODE_TYPES.Identifier && ignoresThis(handler, context.values)
       ? `${handlerText}(${error})`
       : `${handlerText}.call(${requestName}, ${error})`;
   const body = `${lineStartIndent}${unit}`;
@@ -128,14 +130,34 @@ function prependStatement(fn: FunctionNode, statement: string, indent: string, t
   return edits;
 }
 
-/** Whether the function an identifier names uses `this` (so it must keep the request as `this`). */
-function usesThis(identifier: TSESTree.Identifier, values: ValueResolver): boolean {
-  return values
-    .resolve(identifier)
-    .some(
+/**
+ * Whether the function an identifier names certainly ignores `this`: every
+ * function it may be is an arrow or does not use `this`, or it is the
+ * `resolve`/`reject` of a promise executor.
+ */
+function ignoresThis(identifier: TSESTree.Identifier, values: ValueResolver): boolean {
+  const definition = values.variableOf(identifier)?.defs[0];
+  if (definition?.type === 'Parameter' && isPromiseExecutor(definition.node)) return true;
+  const resolved = values.resolve(identifier);
+  return (
+    resolved.length > 0 &&
+    resolved.every(
       (value) =>
         value.kind === 'function' &&
-        value.node.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-        ownNodes(value.node.body).some((node) => node.type === AST_NODE_TYPES.ThisExpression),
-    );
+        (value.node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          !ownNodes(value.node.body).some((node) => node.type === AST_NODE_TYPES.ThisExpression)),
+    )
+  );
+}
+
+/** `new Promise((resolve, reject) => ...)`: its parameters are the promise's own functions. */
+function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const construction = outermostWrapper(fn).parent;
+  return (
+    isFunction(fn) &&
+    construction?.type === AST_NODE_TYPES.NewExpression &&
+    construction.arguments[0] === outermostWrapper(fn) &&
+    construction.callee.type === AST_NODE_TYPES.Identifier &&
+    construction.callee.name === 'Promise'
+  );
 }

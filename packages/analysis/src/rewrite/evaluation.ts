@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants, isFunction, memberPropertyName, skipTransparentWrappers, staticKeyName } from '../ast.js';
+import { descendants, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast.js';
 import type { HostVariable } from '../host.js';
 import { type RequestNode, looksLikeCallback } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
@@ -55,6 +55,7 @@ interface Candidate {
 }
 
 interface Context {
+  readonly typescript: boolean;
   readonly values: ValueResolver;
   readonly names: NameChooser;
   readonly text: string;
@@ -63,7 +64,7 @@ interface Context {
 
 export function planEarlyEvaluation(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', context: Context): EarlyEvaluation {
   const stability = new StabilityReader(context.values, new Set([request, ...site.calls.map((step) => step.call)]));
-  if (stability.of(request.callee, 'function') !== 'stable') skip('changing-callee');
+  if (stability.of(request.callee, 'function') !== 'stable' || modulePatchedElsewhere(request.callee, context.values)) skip('changing-callee');
   if (!site.conditions.every((test) => sameResultEachTime(test, context.values))) skip('used-by-other-code');
   // The 'error' listener is wrapped, not moved: what it names must be what it named when it was added.
   const errorListeners = new Set(site.registrations.filter((registration) => registration.event === 'error').map((registration) => registration.listener));
@@ -80,6 +81,8 @@ export function planEarlyEvaluation(site: Site, request: RequestNode, options: T
     at: TSESTree.Node = node,
   ) => {
     if (site.variable && readsVariable(node, site.variable, context.values)) skip('late-body');
+    // Out of the call, TypeScript no longer types `(res) => ...` from the call's signature.
+    if (context.typescript && hasUntypedInlineFunction(node)) skip('inline-function-types');
     const name = context.names.choose(names);
     plan.declarations.push(`const ${name} = ${value(text(node))}${context.semi}`);
     plan.edits.push({ range: [at.range[0], at.range[1]], text: replacement(name) });
@@ -121,6 +124,8 @@ export function planEarlyEvaluation(site: Site, request: RequestNode, options: T
 
   for (const { node, role, names, when } of candidates(site, request, options, context.values)) {
     if (errorListeners.has(node)) continue;
+    // A getter or setter Node reads is code of the project that it would run again for each attempt.
+    if (role === 'data' && hasAccessors(node, context.values, 0)) skip('getter');
     if (when === 'before') {
       beforeSend(node, role, names);
     } else if (stability.of(node, role) !== 'stable' && !sameBindingEachTime(node, context.values)) {
@@ -213,10 +218,7 @@ function candidates(site: Site, request: RequestNode, options: TSESTree.Node | n
 }
 
 function readsVariable(node: TSESTree.Node, variable: HostVariable, values: ValueResolver): boolean {
-  for (const inner of descendants(node)) {
-    if (inner.type === AST_NODE_TYPES.Identifier && values.variableOf(inner) === variable) return true;
-  }
-  return false;
+  return readIdentifiers(node).some((inner) => values.variableOf(inner) === variable);
 }
 
 /** Calls that give the same primitive for the same arguments and run no code of the project on them. */
@@ -325,8 +327,12 @@ class StabilityReader {
         return inner.type === AST_NODE_TYPES.AssignmentExpression ? worst(['fixed', this.of(inner.right, role, depth + 1)]) : 'fixed';
       case AST_NODE_TYPES.LogicalExpression:
         return worst([this.of(inner.left, role, depth + 1), this.of(inner.right, role, depth + 1)]);
-      case AST_NODE_TYPES.ConditionalExpression:
-        return worst([this.#primitive(inner.test, depth), this.of(inner.consequent, role, depth + 1), this.of(inner.alternate, role, depth + 1)]);
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const branches = [this.of(inner.consequent, role, depth + 1), this.of(inner.alternate, role, depth + 1)];
+        // A test that picks the same branch each time: the value is that branch's.
+        const test = sameResultEachTime(inner.test, this.#values) ? 'stable' : this.#primitive(inner.test, depth);
+        return worst([test, ...branches]);
+      }
       case AST_NODE_TYPES.SequenceExpression:
         return worst(['fixed', this.of(inner.expressions.at(-1) as TSESTree.Node, role, depth + 1)]);
       case AST_NODE_TYPES.CallExpression:
@@ -383,8 +389,8 @@ class StabilityReader {
     if (object.type === AST_NODE_TYPES.Identifier && this.#ownedLiteral(object, depth)) return 'stable';
     // `this.host` of `constructor(private readonly host: string)`: TypeScript lets nothing change it.
     if (object.type === AST_NODE_TYPES.ThisExpression && !member.computed && readonlyPrimitiveMember(member)) return 'stable';
-    // `this.onError`: a method of the class, and nothing in it assigns another function there.
-    if (object.type === AST_NODE_TYPES.ThisExpression && role === 'function' && this.#resolvesToOwnFunctions(member)) return 'stable';
+    // `this.onError`: a method of the class, and nothing in it assigns anything else there.
+    if (object.type === AST_NODE_TYPES.ThisExpression && role === 'function' && this.#resolvesToMethods(member)) return 'stable';
     return this.#readOnce(member, role);
   }
 
@@ -430,9 +436,9 @@ class StabilityReader {
     );
   }
 
-  #resolvesToOwnFunctions(node: TSESTree.Node): boolean {
+  #resolvesToMethods(node: TSESTree.Node): boolean {
     const values = this.#values.resolve(node);
-    return values.length > 0 && values.every((value) => value.kind === 'function');
+    return values.length > 0 && values.every((value) => value.kind === 'function' && value.node.parent?.type === AST_NODE_TYPES.MethodDefinition);
   }
 
   #resolvesToPrimitives(node: TSESTree.Node): boolean {
@@ -442,8 +448,7 @@ class StabilityReader {
 
   /** No name in the expression is ever reassigned (`http` of `http.get`, `secure` of `(secure ? https : http)`). */
   #readsOnlyConstants(node: TSESTree.Node): boolean {
-    for (const inner of descendants(node)) {
-      if (inner.type !== AST_NODE_TYPES.Identifier) continue;
+    for (const inner of readIdentifiers(node)) {
       const variable = this.#values.variableOf(inner);
       if (variable?.references.some((reference) => reference.isWrite() && !reference.init)) return false;
     }
@@ -555,6 +560,71 @@ function readonlyPrimitiveMember(member: TSESTree.MemberExpression): boolean {
     }
   }
   return false;
+}
+
+/** A function expression in `node` with a parameter that has no type of its own. */
+function hasUntypedInlineFunction(node: TSESTree.Node): boolean {
+  return [...descendants(node)].some(
+    (inner) => isFunction(inner) && inner.params.some((parameter) => !('typeAnnotation' in parameter && parameter.typeAnnotation)),
+  );
+}
+
+/** The identifiers `node` reads: not the property names of `a.b` or `{ b: 1 }`. */
+function readIdentifiers(node: TSESTree.Node): TSESTree.Identifier[] {
+  return [...descendants(node)].filter((inner): inner is TSESTree.Identifier => {
+    if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+    const parent = inner.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === inner && !parent.computed) return false;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.key === inner && !parent.computed && !parent.shorthand) return false;
+    return true;
+  });
+}
+
+/** An object literal with a getter or setter: the argument itself, a literal in it, or the literal a variable holds. */
+function hasAccessors(node: TSESTree.Node, values: ValueResolver, depth: number): boolean {
+  const inner = skipTransparentWrappers(node);
+  if (depth > 4) return false;
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+    return inner.properties.some((property) =>
+      property.type === AST_NODE_TYPES.SpreadElement
+        ? hasAccessors(property.argument, values, depth + 1)
+        : property.kind !== 'init' || hasAccessors(property.value, values, depth + 1),
+    );
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const declarator = values.variableOf(inner)?.defs[0]?.node;
+    return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && hasAccessors(declarator.init, values, depth + 1);
+  }
+  return false;
+}
+
+/** `http` of `http.get` handed to other code, which could patch `get` between attempts (`instrument(http, 'get')`). */
+function modulePatchedElsewhere(callee: TSESTree.Node, values: ValueResolver): boolean {
+  for (const inner of readIdentifiers(callee)) {
+    const variable = values.variableOf(inner);
+    if (variable?.references.some((reference) => !reference.init && handedOn(reference.identifier))) return true;
+  }
+  return false;
+}
+
+/** The object itself given to a call, assigned, or stored: whoever gets it may change it. */
+function handedOn(identifier: TSESTree.Node): boolean {
+  const outer = outermostWrapper(identifier);
+  const parent = outer.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.arguments.includes(outer as TSESTree.CallExpressionArgument);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === outer;
+    case AST_NODE_TYPES.Property:
+      return parent.value === outer;
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.SpreadElement:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** A TypeScript parameter declared as a primitive (`id: string`): it cannot be changed by anyone else. */

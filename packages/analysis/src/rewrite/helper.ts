@@ -64,9 +64,10 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
 
 /**
  * The snapshot helper, in the file's style: a copy of what the request is
- * built from, taken before the first attempt. It copies plain objects,
- * arrays, Buffers (any Uint8Array) and URLs, and keeps everything else (an
- * agent, a signal, a function) as it is.
+ * built from, taken before the first attempt. It copies plain objects (their
+ * getters as getters, so it calls none), arrays, Buffers (any Uint8Array) and
+ * URLs, and keeps everything else (an agent, a signal, a function, a class
+ * instance) as it is.
  */
 export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptions, 'typescript'>): string {
   const semi = style.semicolons ? ';' : '';
@@ -74,13 +75,18 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
   const lines = [
     '// What a request was built from, copied before its first attempt, so that a',
     '// retry sends the same thing even if the code changes the original meanwhile.',
+    '// Getters are copied as getters: the copy runs no code of the project.',
     ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}(value) {`,
     `\tlet copy${ts ? ': unknown' : ''} = value${semi}`,
     `\tif (Array.isArray(value)) copy = value.map(${SNAPSHOT_HELPER})${semi}`,
     `\telse if (value instanceof Uint8Array) copy = Buffer.from(value)${semi}`,
     `\telse if (value instanceof URL) copy = new URL(value.href)${semi}`,
     `\telse if (typeof value === ${style.quote}object${style.quote} && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {`,
-    `\t\tcopy = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, ${SNAPSHOT_HELPER}(item)]))${semi}`,
+    `\t\tconst properties = Object.getOwnPropertyDescriptors(value)${semi}`,
+    `\t\tfor (const property of Object.values(properties)) {`,
+    `\t\t\tif (${style.quote}value${style.quote} in property) property.value = ${SNAPSHOT_HELPER}(property.value)${semi}`,
+    '\t\t}',
+    `\t\tcopy = Object.create(Object.getPrototypeOf(value), properties)${semi}`,
     '\t}',
     `\treturn copy${ts ? ' as T' : ''}${semi}`,
     '}',

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { type RequestNode, requestOptions } from '../request-arguments.js';
 import { lineIndent } from '../text.js';
 import type { ValueResolver } from '../values.js';
@@ -8,7 +8,7 @@ import { planEarlyEvaluation } from './evaluation.js';
 import { FIRST_ATTEMPT_HELPER, RETRY_HELPER, SNAPSHOT_HELPER, firstAttemptHelperSource, retryHelperSource, snapshotHelperSource } from './helper.js';
 import { type TextEdit, checkOwnLines, indentBlock, templateRanges } from './layout.js';
 import { NAME_CANDIDATES, NameChooser, identifierNames } from './names.js';
-import { Skip, type SkipReason } from './reasons.js';
+import { Skip, type SkipReason, skip } from './reasons.js';
 import { findSite } from './site.js';
 import type { CodeStyle } from './style.js';
 
@@ -63,7 +63,7 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
   checkOwnLines(text, site.statements);
   const options = requestOptions(request, values);
   checkReplayable(site, options, values);
-  const early = planEarlyEvaluation(site, request, options, { values, names: chooser, text, semi });
+  const early = planEarlyEvaluation(site, request, options, { typescript: context.typescript, values, names: chooser, text, semi });
   const names = {
     send: chooser.choose(NAME_CANDIDATES.send),
     attempt: chooser.choose(NAME_CANDIDATES.attempt),
@@ -91,18 +91,68 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
 /** The helpers at the end of the file, those it does not have (or import) already. */
 function helperEdit(context: RewriteContext, needed: ReadonlySet<string>): TextEdit | undefined {
   const { style, text } = context;
-  const present = identifierNames(context.program);
+  const helpers = [
+    { name: RETRY_HELPER, needed: true, source: retryHelperSource(style, { typescript: context.typescript, maxRetries: context.maxRetries }) },
+    { name: SNAPSHOT_HELPER, needed: needed.has(SNAPSHOT_HELPER), source: snapshotHelperSource(style, { typescript: context.typescript }) },
+    { name: FIRST_ATTEMPT_HELPER, needed: needed.has(FIRST_ATTEMPT_HELPER), source: firstAttemptHelperSource(style, { typescript: context.typescript }) },
+  ];
   const sources: string[] = [];
-  if (!present.has(RETRY_HELPER)) {
-    sources.push(retryHelperSource(style, { typescript: context.typescript, maxRetries: context.maxRetries }));
-  }
-  if (needed.has(SNAPSHOT_HELPER) && !present.has(SNAPSHOT_HELPER)) sources.push(snapshotHelperSource(style, { typescript: context.typescript }));
-  if (needed.has(FIRST_ATTEMPT_HELPER) && !present.has(FIRST_ATTEMPT_HELPER)) {
-    sources.push(firstAttemptHelperSource(style, { typescript: context.typescript }));
+  for (const helper of helpers.filter((candidate) => candidate.needed)) {
+    const status = helperStatus(context.program, text, helper.name, helper.source);
+    if (status === 'taken') skip('helper-name-taken');
+    if (status === 'absent') sources.push(helper.source);
   }
   if (sources.length === 0) return undefined;
   const { eol } = style;
   const end = text.length;
   const endsWithNewline = /\r?\n$/.test(text);
   return { range: [end, end], text: `${endsWithNewline ? '' : eol}${eol}${sources.join(`${eol}${eol}`)}${eol}` };
+}
+
+/**
+ * Whether the file has the helper: `present` as the rewrite writes it (any
+ * style, any `maxRetries`), `present` when imported (a shared module),
+ * `absent`, or `taken` when the name means something else here.
+ */
+function helperStatus(program: TSESTree.Program, text: string, name: string, source: string): 'present' | 'absent' | 'taken' {
+  if (!identifierNames(program).has(name)) return 'absent';
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name) {
+      const declaration = text.slice(statement.range[0], statement.range[1]);
+      const ours = source.slice(source.indexOf(`function ${name}`));
+      return sameHelper(declaration, ours) ? 'present' : 'taken';
+    }
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.specifiers.some((specifier) => specifier.local.name === name)) {
+      return 'present';
+    }
+    if (
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations.some(
+        (declarator) =>
+          declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
+          declarator.init?.type === AST_NODE_TYPES.CallExpression &&
+          declarator.init.callee.type === AST_NODE_TYPES.Identifier &&
+          declarator.init.callee.name === 'require' &&
+          declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && property.value.name === name),
+      )
+    ) {
+      return 'present';
+    }
+  }
+  return 'taken';
+}
+
+/**
+ * The same function but for layout, quotes, semicolons and the retry bound;
+ * the retry helper also as earlier versions wrote it (reading `err.code`
+ * directly, `err: NodeJS.ErrnoException` in TypeScript).
+ */
+function sameHelper(declaration: string, ours: string): boolean {
+  const normal = (code: string) => code.replace(/attempt < \d+/g, 'attempt < N').replace(/[\s;'"]/g, '');
+  const current = normal(ours);
+  const earlier = current
+    .replace(/constcode=\(errasNodeJS\.ErrnoException\)\.code|constcode=err\.code/, '')
+    .replace(/\(code===ECONNRESET\|\|code===EPIPE\)/, '(err.code===ECONNRESET||err.code===EPIPE)')
+    .replace('err:unknown', 'err:NodeJS.ErrnoException');
+  return [current, earlier].includes(normal(declaration));
 }

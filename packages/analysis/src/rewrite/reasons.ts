@@ -23,6 +23,9 @@ export type SkipReason =
   | 'chain'
   | 'late-body'
   | 'changing-callee'
+  | 'getter'
+  | 'inline-function-types'
+  | 'helper-name-taken'
   | 'shared-line'
   | 'agent-in-another-module'
   | `client-${ClientName}`;
@@ -49,6 +52,11 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   chain: 'the request is used through a call chain whose result is not the request',
   'late-body': 'the body is computed by the statements that use the request, so it cannot be evaluated once before them',
   'changing-callee': 'which function sends the request is read from a variable that changes, so a retry could call another one',
+  getter: 'an object the request is built from has a getter or setter, which Node would run again for each attempt',
+  'inline-function-types':
+    'a value to compute once holds an inline function whose parameters TypeScript types from the call; moved out of the call, it would no longer type-check',
+  'helper-name-taken':
+    'the file has a function of its own with the name of a helper the rewrite adds (shouldRetryOnReusedSocket, snapshotForRetry or onFirstAttempt)',
   'shared-line': 'the statements share their lines with other code, as in minified or generated files',
   'agent-in-another-module':
     'the agent is defined in another module, which the codemod does not read; the rule with `resolveImportedAgents` and type information reports the request if that agent keeps sockets alive',
