@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, memberPropertyName, ownNodes, skipTransparentWrappers, staticKeyName, staticLiteralValue } from '../ast.js';
+import { isFunction, isLoop, memberPropertyName, ownNodes, skipTransparentWrappers, staticKeyName, staticLiteralValue } from '../ast.js';
 import { looksLikeCallback } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
 import type { ValueResolver } from '../values.js';
@@ -150,19 +150,8 @@ function mayHaveIdempotencyKey(site: Site, options: TSESTree.Node | null | 'unkn
 function insideLoopWithin(node: TSESTree.BreakStatement | TSESTree.ContinueStatement, statement: TSESTree.Node): boolean {
   if (node.label) return false;
   for (let current: TSESTree.Node | undefined = node.parent; current && current !== statement; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      case AST_NODE_TYPES.SwitchStatement:
-        if (node.type === AST_NODE_TYPES.BreakStatement) return true;
-        break;
-      default:
-        break;
-    }
+    if (isLoop(current)) return true;
+    if (current.type === AST_NODE_TYPES.SwitchStatement && node.type === AST_NODE_TYPES.BreakStatement) return true;
   }
   return false;
 }

@@ -59,7 +59,7 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
     `\t)${semi}`,
     '}',
   ];
-  return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);
+  return inStyle(lines, style);
 }
 
 /**
@@ -91,7 +91,7 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     `\treturn copy${ts ? ' as T' : ''}${semi}`,
     '}',
   ];
-  return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);
+  return inStyle(lines, style);
 }
 
 /**
@@ -117,5 +117,10 @@ export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperO
     `\t}${semi}`,
     '}',
   ];
+  return inStyle(lines, style);
+}
+
+/** Lines written with tabs for depth, in the file's indentation and line endings. */
+function inStyle(lines: readonly string[], style: CodeStyle): string {
   return lines.map((line) => line.replace(/^\t+/, (tabs) => style.indent.repeat(tabs.length))).join(style.eol);
 }

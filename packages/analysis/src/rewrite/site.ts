@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { contains, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers } from '../ast.js';
+import { contains, isFunction, isLoop, memberPropertyName, outermostWrapper, skipTransparentWrappers } from '../ast.js';
 import type { HostVariable } from '../host.js';
 import type { RequestNode } from '../request-arguments.js';
 import { type ChainStep, type ListenerRegistration, followRequestChain } from '../request-chain.js';
@@ -219,19 +219,6 @@ function insideLoopOfItsFunction(node: TSESTree.Node): boolean {
     if (isLoop(current)) return true;
   }
   return false;
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-      return true;
-    default:
-      return false;
-  }
 }
 
 /** `pipe` for `src.pipe`, `pipeline` for `pipeline` or `stream.pipeline`. */
