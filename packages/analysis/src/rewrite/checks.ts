@@ -13,9 +13,10 @@ import type { Site } from './site.js';
  * `requestOptions`).
  */
 export function checkReplayable(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): void {
+  // First, so that the rule can say "not idempotent" (its own message) whatever else would stop the rewrite.
+  checkIdempotency(site, options, values);
   checkControlFlow(site);
   checkListeners(site, values);
-  checkIdempotency(site, options, values);
 }
 
 /** `return`, `await`, `yield`, `break`, `continue` would mean something else inside `send`. */
