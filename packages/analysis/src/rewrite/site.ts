@@ -165,7 +165,11 @@ function conditionalBranch(identifier: TSESTree.Node, statement: TSESTree.Statem
     return branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
   });
   const branch = branches.find((candidate) => contains(candidate, identifier));
-  if (!branch || branch.type !== AST_NODE_TYPES.ExpressionStatement) return statement;
+  // Every statement of both branches is a call on the request: nothing else would run again.
+  const name = identifier.type === AST_NODE_TYPES.Identifier ? identifier.name : undefined;
+  if (!branch || !branches.every((candidate) => candidate.type === AST_NODE_TYPES.ExpressionStatement && chainHead(candidate.expression) === name)) {
+    return statement;
+  }
   if (!conditions.includes(statement.test)) conditions.push(statement.test);
   return branch;
 }
@@ -219,6 +223,17 @@ function insideLoopOfItsFunction(node: TSESTree.Node): boolean {
     if (isLoop(current)) return true;
   }
   return false;
+}
+
+/** `req` of `req.setHeader(...).end(body)`: the name the chain of calls starts from. */
+function chainHead(expression: TSESTree.Node): string | undefined {
+  let current = skipTransparentWrappers(expression);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparentWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    current = skipTransparentWrappers(callee.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
 }
 
 /** `pipe` for `src.pipe`, `pipeline` for `pipeline` or `stream.pipeline`. */
