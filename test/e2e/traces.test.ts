@@ -154,10 +154,11 @@ async function compareBehaviour(file: string): Promise<void> {
     }
   }
   for (const mode of NOT_THE_RACE) {
-    const before = [await traceProgram(input, mode), await traceProgram(input, mode)] as const;
-    const after = await traceProgram(output, mode);
-    const modeNoise = noisyPaths(before[0], before[1]);
-    expect(differences(before[0], after, modeNoise), `${mode}: output differs from input`).toEqual([]);
+    // Which request meets a reset can depend on timers; what the program did, what it sent and how many resets it met cannot.
+    const view = (trace: Trace) => ({ ...healthyView(trace), resets: trace.requests.filter((request) => request.reset).length });
+    const before = [view(await traceProgram(input, mode)), view(await traceProgram(input, mode))] as const;
+    const after = view(await traceProgram(output, mode));
+    expect(differences(before[0], after, noisyPaths(before[0], before[1])), `${mode}: output differs from input`).toEqual([]);
   }
 }
 

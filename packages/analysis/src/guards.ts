@@ -3,6 +3,7 @@ import {
   type FunctionNode,
   descendants,
   isFunction,
+  isLoop,
   memberPropertyName,
   outermostWrapper,
   skipTransparentWrappers,
@@ -10,7 +11,7 @@ import {
   staticLiteralValue,
 } from './ast.js';
 import type { HostVariable } from './host.js';
-import { followRequestChain } from './request-chain.js';
+import { followRequestChain, resolveEvents } from './request-chain.js';
 import { RETRY_HELPER } from './rewrite/helper.js';
 import type { ValueResolver } from './values.js';
 
@@ -57,7 +58,8 @@ export class GuardFinder {
     for (const node of descendants(code)) {
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
       for (const value of this.#values.resolve(node.callee)) {
-        if (value.kind === 'request-function') return true;
+        // Sending a request in the listener itself; one sent by a helper (a telemetry call) is not a resend.
+        if (value.kind === 'request-function' && depth === 0) return true;
         if (value.kind !== 'function') continue;
         if (value.node.range[0] <= request.range[0] && request.range[1] <= value.node.range[1]) return true;
         if (depth < MAX_HELPER_DEPTH && value.node !== code.parent && this.#resends(value.node.body, request, depth + 1)) return true;
@@ -96,7 +98,9 @@ export class GuardFinder {
     for (const reference of holder?.references ?? []) {
       if (reference.isRead()) registrations.push(...followRequestChain(reference.identifier).listeners);
     }
-    return registrations.filter((registration) => registration.event === 'error').map((registration) => registration.listener);
+    return resolveEvents(registrations, this.#values)
+      .filter((registration) => registration.event === 'error')
+      .map((registration) => registration.listener);
   }
 
   /** `const req = <request>` or `req = <request>`. */
@@ -201,16 +205,28 @@ export class GuardFinder {
     return this.#retryWrappers.some((wrapper) => (wrapper.includes('.') ? dotted === wrapper : last === wrapper));
   }
 
-  /** A function of this file that calls a function it is given again when the error is a reset (`withRetry(fn, { tries })`). */
+  /**
+   * A function of this file that calls a function it is given again when the
+   * error is a reset (`withRetry(fn, { tries })`): it calls it in a loop, or
+   * calls itself, and names the reset codes.
+   */
   #retriesOnReset(fn: FunctionNode): boolean {
     const parameters = new Set(fn.params.flatMap((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? [parameter.name] : [])));
-    const callsParameter = [...descendants(fn.body)].some((node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = skipTransparentWrappers(node.callee);
-      return callee.type === AST_NODE_TYPES.Identifier && parameters.has(callee.name);
-    });
-    return callsParameter && this.#namesResetCodes(fn.body, 0, new Set());
+    const calls = [...descendants(fn.body)].filter((node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression);
+    const callsAgain =
+      calls.some((call) => {
+        const callee = skipTransparentWrappers(call.callee);
+        return callee.type === AST_NODE_TYPES.Identifier && parameters.has(callee.name) && insideLoop(call, fn);
+      }) || calls.some((call) => this.#values.resolve(call.callee).some((value) => value.kind === 'function' && value.node === fn));
+    return callsAgain && this.#namesResetCodes(fn.body, 0, new Set());
   }
+}
+
+function insideLoop(node: TSESTree.Node, within: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== within; current = current.parent) {
+    if (isLoop(current)) return true;
+  }
+  return false;
 }
 
 const isResetCode = (value: unknown): boolean => value === 'ECONNRESET' || value === 'EPIPE';

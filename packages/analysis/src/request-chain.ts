@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { methodCallOn, staticLiteralValue } from './ast.js';
+import type { ValueResolver } from './values.js';
 
 /** EventEmitter methods that add a listener: `(event, listener)`. */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set([
@@ -64,4 +65,15 @@ export function followRequestChain(start: TSESTree.Node): RequestChain {
     current = call;
   }
   return { end: current, listeners, steps };
+}
+
+/** Each listener's event as a string where it can be known: a literal, or a constant that holds one (`req.on(ERROR, ...)`). */
+export function resolveEvents(registrations: readonly ListenerRegistration[], values: ValueResolver): ListenerRegistration[] {
+  return registrations.map((registration) => {
+    if (typeof registration.event === 'string') return registration;
+    const [argument] = registration.call.arguments;
+    const found = argument ? values.resolve(argument) : [];
+    const [only] = found;
+    return found.length === 1 && only?.kind === 'string' && only.value !== undefined ? { ...registration, event: only.value } : registration;
+  });
 }

@@ -42,6 +42,7 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-getter.input.js': ['getter'],
   'skip-inline-function-types.input.ts': ['inline-function-types'],
   'skip-helper-name-taken.input.js': ['helper-name-taken'],
+  'skip-narrowed-value.input.ts': ['narrowed-value'],
 };
 
 describe('rewrite fixtures', () => {

@@ -48,8 +48,7 @@ const EVENTS_AFTER_OUTCOME: ReadonlySet<unknown> = new Set(['error', 'response',
  */
 function checkListeners(site: Site, values: ValueResolver): void {
   for (const registration of site.registrations) {
-    const { listener } = registration;
-    const event = eventName(registration.event, registration.call.arguments[0], values);
+    const { event, listener } = registration;
     if (event === 'upgrade' || event === 'connect') skip('upgrade');
     if (event === 'socket') skip('socket-listener');
     if (event === 'close') skip('close-listener');
@@ -61,17 +60,11 @@ function checkListeners(site: Site, values: ValueResolver): void {
     if ((method === 'write' || method === 'end') && call.arguments.some((argument) => mayBeCallback(argument, values))) {
       skip('runs-before-outcome');
     }
-    // A listener added for an event whose name cannot be known: what runs when cannot be told.
-    if (LISTENER_METHODS.has(method) && typeof eventName(undefined, call.arguments[0], values) !== 'string') skip('runs-before-outcome');
+    // A listener added or removed for an event whose name cannot be known: what runs when cannot be told.
+    if (LISTENER_METHODS.has(method) && typeof site.registrations.find((registration) => registration.call === call)?.event !== 'string') {
+      skip('runs-before-outcome');
+    }
   }
-}
-
-/** The event a listener is added for: a literal, or a constant that holds one (`req.on(CLOSE, ...)`). */
-function eventName(literal: unknown, argument: TSESTree.Node | undefined, values: ValueResolver): unknown {
-  if (typeof literal === 'string' || !argument) return literal;
-  const found = values.resolve(argument);
-  const [only] = found;
-  return found.length === 1 && only?.kind === 'string' ? only.value : undefined;
 }
 
 /** A write/end argument that may be a callback: a function, or anything that is not data we can see. */

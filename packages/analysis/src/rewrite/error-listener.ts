@@ -70,8 +70,8 @@ function extendListener(
     if (!first) {
       if (parameters.length !== listener.params.length) skip('error-listener');
       error = context.chooser.choose(NAME_CANDIDATES.error, identifierNames(listener));
-      const open = text.indexOf('(', listener.id ? listener.id.range[1] : listener.range[0]);
-      const close = text.indexOf(')', open);
+      const open = indexOutsideComments(text, '(', listener.id ? listener.id.range[1] : listener.range[0]);
+      const close = indexOutsideComments(text, ')', open);
       edits.push({ range: [open, close + 1], text: `(${error})` });
     } else if (first.type === AST_NODE_TYPES.Identifier) {
       error = first.name;
@@ -101,6 +101,17 @@ function extendListener(
   ];
 }
 
+/** The first `character` at or after `from` that is not inside a comment. */
+function indexOutsideComments(text: string, character: string, from: number): number {
+  for (let index = from; index < text.length; index += 1) {
+    if (text.startsWith('/*', index)) index = text.indexOf('*/', index + 2) + 1;
+    else if (text.startsWith('//', index)) index = text.indexOf('\n', index);
+    else if (text[index] === character) return index;
+    if (index <= 0) return -1;
+  }
+  return -1;
+}
+
 /** Inserts `statement` as the first statement of a function's body, turning an expression body into a block. */
 function prependStatement(fn: FunctionNode, statement: string, indent: string, text: string, style: CodeStyle): TextEdit[] {
   const { eol, indent: unit } = style;
@@ -108,10 +119,13 @@ function prependStatement(fn: FunctionNode, statement: string, indent: string, t
   const body = fn.body;
   const inner = `${indent}${unit}`;
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    // Around the expression, not a copy of it: its text (a template literal's lines) stays as it is.
     const arrow = text.lastIndexOf('=>', body.range[0]);
     const start = arrow + 2 + (/^\s*/.exec(text.slice(arrow + 2))?.[0].length ?? 0);
-    const expression = text.slice(start, fn.range[1]);
-    return [{ range: [start, fn.range[1]], text: `{${eol}${inner}${statement}${eol}${inner}${expression}${semi}${eol}${indent}}` }];
+    return [
+      { range: [arrow + 2, start], text: ` {${eol}${inner}${statement}${eol}${inner}` },
+      { range: [fn.range[1], fn.range[1]], text: `${semi}${eol}${indent}}` },
+    ];
   }
   const [firstStatement] = body.body;
   const lastStatement = body.body.at(-1);
@@ -122,10 +136,14 @@ function prependStatement(fn: FunctionNode, statement: string, indent: string, t
     const firstIndent = lineIndent(text, firstStatement.range[0]);
     return [{ range: [firstStatement.range[0], firstStatement.range[0]], text: `${statement}${eol}${firstIndent}` }];
   }
-  // `{ reject(err); }` on one line: open it up.
-  const edits: TextEdit[] = [{ range: [body.range[0] + 1, firstStatement.range[0]], text: `${eol}${inner}${statement}${eol}${inner}` }];
+  // `{ reject(err); }` on one line: open it up, keeping any comment beside the statements.
+  const before = text.slice(body.range[0] + 1, firstStatement.range[0]).trim();
+  const edits: TextEdit[] = [
+    { range: [body.range[0] + 1, firstStatement.range[0]], text: `${eol}${inner}${statement}${eol}${inner}${before === '' ? '' : `${before} `}` },
+  ];
   if (sameLine(text, lastStatement.range[1], body.range[1] - 1)) {
-    edits.push({ range: [lastStatement.range[1], body.range[1] - 1], text: `${eol}${indent}` });
+    const after = text.slice(lastStatement.range[1], body.range[1] - 1).trimEnd();
+    edits.push({ range: [lastStatement.range[1], body.range[1] - 1], text: `${after}${eol}${indent}` });
   }
   return edits;
 }

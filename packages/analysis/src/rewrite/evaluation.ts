@@ -128,10 +128,20 @@ export function planEarlyEvaluation(site: Site, request: RequestNode, options: T
     if (role === 'data' && hasAccessors(node, context.values, 0)) skip('getter');
     if (when === 'before') {
       beforeSend(node, role, names);
-    } else if (stability.of(node, role) !== 'stable' && !sameBindingEachTime(node, context.values)) {
-      plan.helpers.add(FIRST_ATTEMPT_HELPER);
-      declare(node, names, (source) => `${FIRST_ATTEMPT_HELPER}(() => ${source})`, (name) => `${name}()`);
+      continue;
     }
+    const verdict = stability.of(node, role);
+    if (verdict === 'stable') continue;
+    // A body is sent as the very object given (never copied: code that wipes it after end() still wipes what was sent).
+    // Any other value that could still change (a header array) is copied when the first attempt computes it.
+    const body = names === NAME_CANDIDATES.body;
+    if (body && sameBindingEachTime(node, context.values)) continue;
+    const copy = !body && role === 'data' && verdict === 'mutable';
+    if (copy) plan.helpers.add(SNAPSHOT_HELPER);
+    // Inside `() => …`, TypeScript forgets what an `if` before it proved of a property (`job.id` no longer `string`).
+    if (context.typescript && readsNarrowedProperty(node, request, context.text)) skip('narrowed-value');
+    plan.helpers.add(FIRST_ATTEMPT_HELPER);
+    declare(node, names, (source) => `${FIRST_ATTEMPT_HELPER}(() => ${copy ? `${SNAPSHOT_HELPER}(${source})` : source})`, (name) => `${name}()`);
   }
   return plan;
 }
@@ -178,7 +188,13 @@ function sameBindingEachTime(node: TSESTree.Node, values: ValueResolver): boolea
   const inner = skipTransparentWrappers(node);
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = values.variableOf(inner);
-  return variable !== null && variable.defs.length > 0 && !variable.references.some((reference) => reference.isWrite() && !reference.init);
+  // An import is a live binding: the module that exports it may change what it holds.
+  return variable !== null && variable.defs.length > 0 && variable.defs[0]?.type !== 'ImportBinding' && !reassigned(variable);
+}
+
+/** Whether anything but its declaration writes the variable. */
+function reassigned(variable: HostVariable): boolean {
+  return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
 /** Names for a property's value moved out of an object literal: `path` → `path`, `requestPath`, ... */
@@ -353,9 +369,8 @@ class StabilityReader {
     const variable = this.#values.variableOf(identifier);
     if (!variable) return identifier.name === 'undefined' ? 'stable' : 'mutable';
     const [definition] = variable.defs;
-    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
     if (!definition) return 'mutable';
-    if (reassigned) return role === 'function' || this.#resolvesToPrimitives(identifier) ? 'fixed' : 'mutable';
+    if (reassigned(variable)) return role === 'function' || this.#resolvesToPrimitives(identifier) ? 'fixed' : 'mutable';
     switch (definition.type) {
       case 'ImportBinding':
         // A live binding: the module that exports it may change what it holds.
@@ -399,7 +414,7 @@ class StabilityReader {
     const variable = this.#values.variableOf(identifier);
     const definition = variable?.defs[0];
     if (!variable || definition?.type !== 'Variable') return false;
-    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    if (reassigned(variable)) return false;
     const declarator = definition.node;
     if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || declarator.id !== definition.name) return false;
     const init = skipTransparentWrappers(declarator.init);
@@ -441,16 +456,17 @@ class StabilityReader {
     return values.length > 0 && values.every((value) => value.kind === 'function' && value.node.parent?.type === AST_NODE_TYPES.MethodDefinition);
   }
 
+  /** Known primitives only: the resolver's `string` kind without a literal value may be a `URL`. */
   #resolvesToPrimitives(node: TSESTree.Node): boolean {
     const values = this.#values.resolve(node);
-    return values.length > 0 && values.every((value) => value.kind === 'string' || value.kind === 'constant');
+    return values.length > 0 && values.every((value) => (value.kind === 'string' && value.value !== undefined) || value.kind === 'constant');
   }
 
   /** No name in the expression is ever reassigned (`http` of `http.get`, `secure` of `(secure ? https : http)`). */
   #readsOnlyConstants(node: TSESTree.Node): boolean {
     for (const inner of readIdentifiers(node)) {
       const variable = this.#values.variableOf(inner);
-      if (variable?.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+      if (variable && reassigned(variable)) return false;
     }
     return true;
   }
@@ -493,24 +509,27 @@ class StabilityReader {
     const parent = current.parent;
     if (!parent) return true;
     switch (parent.type) {
-      case AST_NODE_TYPES.AssignmentExpression:
-        return member && parent.left !== current;
-      case AST_NODE_TYPES.UpdateExpression:
-        return false;
-      case AST_NODE_TYPES.UnaryExpression:
-        return parent.operator !== 'delete';
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        // A method called on it, or it handed to a function: either may change it. The request itself does not.
-        return this.#siteCalls.has(parent) && parent.callee !== current;
-      case AST_NODE_TYPES.VariableDeclarator:
-        return member;
+        // Handed to the request itself, which does not change it. A method called on it, or a function given it, may.
+        return this.#siteCalls.has(parent) && parent.callee !== current && !member;
       case AST_NODE_TYPES.ForInStatement:
       case AST_NODE_TYPES.ForOfStatement:
         return parent.right === current;
-      default:
-        // A property read (`options.path` in a log line); the object itself anywhere else may be aliased.
+      // A property read used as a value here (`options.path` in a log line, a test): nothing keeps hold of it.
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.SwitchStatement:
+      case AST_NODE_TYPES.ExpressionStatement:
         return member;
+      case AST_NODE_TYPES.UnaryExpression:
+        return member && parent.operator !== 'delete';
+      case AST_NODE_TYPES.ConditionalExpression:
+        return member && parent.test === current;
+      default:
+        // Anything else may keep hold of it, or of what it holds (`const h = options.headers`, `return options`).
+        return false;
     }
   }
 }
@@ -560,6 +579,37 @@ function readonlyPrimitiveMember(member: TSESTree.MemberExpression): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether `node` reads a property (`job.id`) that a test before the request,
+ * in the same function, names: TypeScript may have narrowed it there, and
+ * it forgets property narrowing inside a function.
+ */
+function readsNarrowedProperty(node: TSESTree.Node, request: TSESTree.Node, text: string): boolean {
+  const properties = [...descendants(node)]
+    .filter((inner) => inner.type === AST_NODE_TYPES.MemberExpression)
+    .map((member) => text.slice(member.range[0], member.range[1]).replace(/\s+/g, ''));
+  if (properties.length === 0) return false;
+  let scope: TSESTree.Node = request;
+  while (scope.parent && !isFunction(scope)) scope = scope.parent;
+  const tests = [...descendants(scope)].flatMap((inner) => {
+    if (inner.range[1] > request.range[0]) return [];
+    switch (inner.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+        return [inner.test];
+      case AST_NODE_TYPES.SwitchStatement:
+        return [inner.discriminant];
+      case AST_NODE_TYPES.LogicalExpression:
+        return [inner.left];
+      default:
+        return [];
+    }
+  });
+  const tested = tests.map((test) => text.slice(test.range[0], test.range[1]).replace(/\s+/g, ''));
+  return properties.some((property) => tested.some((test) => test.includes(property)));
 }
 
 /** A function expression in `node` with a parameter that has no type of its own. */

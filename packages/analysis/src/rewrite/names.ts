@@ -48,14 +48,20 @@ function scopeRoot(node: TSESTree.Node): TSESTree.Node {
   return root;
 }
 
+/** Names bound around `node` below the top of the file: there a helper's name would mean something else. */
+export function localBindingNames(node: TSESTree.Node): Set<string> {
+  return visibleBindingNames(node, false);
+}
+
 /** Names bound in the scopes around `node`: declarations of enclosing blocks, parameters of enclosing functions. */
-function visibleBindingNames(node: TSESTree.Node): Set<string> {
+function visibleBindingNames(node: TSESTree.Node, includeProgram = true): Set<string> {
   const names = new Set<string>();
   const addPattern = (pattern: TSESTree.Node | null | undefined) => {
     if (!pattern) return;
     for (const inner of descendants(pattern)) if (inner.type === AST_NODE_TYPES.Identifier) names.add(inner.name);
   };
   for (let current = node.parent; current; current = current.parent) {
+    if (!includeProgram && current.type === AST_NODE_TYPES.Program) break;
     if (isFunction(current)) {
       addPattern(current.id);
       for (const parameter of current.params) addPattern(parameter);

@@ -7,7 +7,7 @@ import { errorListenerEdits } from './error-listener.js';
 import { planEarlyEvaluation } from './evaluation.js';
 import { FIRST_ATTEMPT_HELPER, RETRY_HELPER, SNAPSHOT_HELPER, firstAttemptHelperSource, retryHelperSource, snapshotHelperSource } from './helper.js';
 import { type TextEdit, checkOwnLines, indentBlock, templateRanges } from './layout.js';
-import { NAME_CANDIDATES, NameChooser, identifierNames } from './names.js';
+import { NAME_CANDIDATES, NameChooser, identifierNames, localBindingNames } from './names.js';
 import { Skip, type SkipReason, skip } from './reasons.js';
 import { findSite } from './site.js';
 import type { CodeStyle } from './style.js';
@@ -83,6 +83,9 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
     `const ${names.send} = (${names.attempt} = 0) => {${eol}${indent}${unit}${body}${eol}${indent}}${semi}${eol}` +
     `${indent}${names.send}()${semi}`;
   const edits: TextEdit[] = [{ range: [first.range[0], last.range[1]], text: replacement }];
+  // A helper's name bound around the request would call that binding instead.
+  const local = localBindingNames(request);
+  if ([RETRY_HELPER, ...early.helpers].some((helper) => local.has(helper))) skip('helper-name-taken');
   const helpers = helperEdit(context, early.helpers);
   if (helpers) edits.push(helpers);
   return edits;

@@ -25,6 +25,7 @@ export type SkipReason =
   | 'changing-callee'
   | 'getter'
   | 'inline-function-types'
+  | 'narrowed-value'
   | 'helper-name-taken'
   | 'shared-line'
   | 'agent-in-another-module'
@@ -55,8 +56,10 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   getter: 'an object the request is built from has a getter or setter, which Node would run again for each attempt',
   'inline-function-types':
     'a value to compute once holds an inline function whose parameters TypeScript types from the call; moved out of the call, it would no longer type-check',
+  'narrowed-value':
+    'a value to compute once reads a property that TypeScript may have narrowed before the call; inside the function that computes it once, the narrowing would be lost',
   'helper-name-taken':
-    'the file has a function of its own with the name of a helper the rewrite adds (shouldRetryOnReusedSocket, snapshotForRetry or onFirstAttempt)',
+    'the file has a function or binding of its own with the name of a helper the rewrite adds (shouldRetryOnReusedSocket, snapshotForRetry or onFirstAttempt)',
   'shared-line': 'the statements share their lines with other code, as in minified or generated files',
   'agent-in-another-module':
     'the agent is defined in another module, which the codemod does not read; the rule with `resolveImportedAgents` and type information reports the request if that agent keeps sockets alive',

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { contains, isFunction, isLoop, memberPropertyName, outermostWrapper, skipTransparentWrappers } from '../ast.js';
 import type { HostVariable } from '../host.js';
 import type { RequestNode } from '../request-arguments.js';
-import { type ChainStep, type ListenerRegistration, followRequestChain } from '../request-chain.js';
+import { type ChainStep, type ListenerRegistration, followRequestChain, resolveEvents } from '../request-chain.js';
 import type { ValueResolver } from '../values.js';
 import { NAME_CANDIDATES, type NameChooser } from './names.js';
 import { skip } from './reasons.js';
@@ -21,6 +21,7 @@ export interface Site {
   readonly requestName: string;
   /** Every method call made on the request by the moved statements, in source order. */
   readonly calls: readonly ChainStep[];
+  /** The listeners added by the moved statements, each `event` resolved where it can be (see `resolveEvents`). */
   readonly registrations: readonly ListenerRegistration[];
   /** Tests of `if (body) req.end(body); else req.end();`: each attempt must take the branch the first took. */
   readonly conditions: readonly TSESTree.Expression[];
@@ -62,7 +63,7 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
       variable: undefined,
       requestName: names.choose(NAME_CANDIDATES.request),
       calls: chain.steps,
-      registrations: chain.listeners,
+      registrations: resolveEvents(chain.listeners, values),
       conditions: [],
     };
   }
@@ -107,7 +108,15 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
   for (const statement of statements.slice(1)) {
     if (!references.some((reference) => contains(statement, reference.identifier))) skip('interleaved');
   }
-  return { statements, statement: declaration, variable, requestName: parent.id.name, calls, registrations, conditions };
+  return {
+    statements,
+    statement: declaration,
+    variable,
+    requestName: parent.id.name,
+    calls,
+    registrations: resolveEvents(registrations, values),
+    conditions,
+  };
 }
 
 /**
