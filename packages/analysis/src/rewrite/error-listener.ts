@@ -18,8 +18,8 @@ export interface RetryNames {
 /**
  * How the error listener is extended: the retry goes first in the request's
  * one `'error'` listener, so that listener runs only for the attempt that is
- * not retried; with no listener, one is added that throws as Node did.
- * Returns the edits and where they go (`afterStatement` for a new listener).
+ * not retried; with no listener, one is added after the request's statement
+ * that throws as Node did.
  */
 export function errorListenerEdits(
   registrations: readonly ListenerRegistration[],

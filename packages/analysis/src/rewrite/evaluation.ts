@@ -339,8 +339,9 @@ class StabilityReader {
       case AST_NODE_TYPES.UnaryExpression:
         return inner.operator === 'delete' ? 'fixed' : this.#primitive(inner.argument, depth);
       case AST_NODE_TYPES.UpdateExpression:
+        return 'fixed';
       case AST_NODE_TYPES.AssignmentExpression:
-        return inner.type === AST_NODE_TYPES.AssignmentExpression ? worst(['fixed', this.of(inner.right, role, depth + 1)]) : 'fixed';
+        return worst(['fixed', this.of(inner.right, role, depth + 1)]);
       case AST_NODE_TYPES.LogicalExpression:
         return worst([this.of(inner.left, role, depth + 1), this.of(inner.right, role, depth + 1)]);
       case AST_NODE_TYPES.ConditionalExpression: {
