@@ -228,6 +228,14 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** Whether a loop lies between `node` and the first ancestor that `until` accepts. */
+export function insideLoop(node: TSESTree.Node, until: (ancestor: TSESTree.Node) => boolean): boolean {
+  for (let current = node.parent; current && !until(current); current = current.parent) {
+    if (isLoop(current)) return true;
+  }
+  return false;
+}
+
 /** `for`, `for…in`, `for…of`, `while`, `do…while`. */
 export function isLoop(node: TSESTree.Node): boolean {
   switch (node.type) {

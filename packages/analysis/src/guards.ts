@@ -3,7 +3,7 @@ import {
   type FunctionNode,
   descendants,
   isFunction,
-  isLoop,
+  insideLoop,
   memberPropertyName,
   outermostWrapper,
   skipTransparentWrappers,
@@ -216,17 +216,10 @@ export class GuardFinder {
     const callsAgain =
       calls.some((call) => {
         const callee = skipTransparentWrappers(call.callee);
-        return callee.type === AST_NODE_TYPES.Identifier && parameters.has(callee.name) && insideLoop(call, fn);
+        return callee.type === AST_NODE_TYPES.Identifier && parameters.has(callee.name) && insideLoop(call, (ancestor) => ancestor === fn);
       }) || calls.some((call) => this.#values.resolve(call.callee).some((value) => value.kind === 'function' && value.node === fn));
     return callsAgain && this.#namesResetCodes(fn.body, 0, new Set());
   }
-}
-
-function insideLoop(node: TSESTree.Node, within: TSESTree.Node): boolean {
-  for (let current = node.parent; current && current !== within; current = current.parent) {
-    if (isLoop(current)) return true;
-  }
-  return false;
 }
 
 const isResetCode = (value: unknown): boolean => value === 'ECONNRESET' || value === 'EPIPE';

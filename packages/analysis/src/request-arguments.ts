@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { memberPropertyName, skipTransparentWrappers } from './ast.js';
+import { isFunction, memberPropertyName, skipTransparentWrappers } from './ast.js';
 import type { ValueResolver } from './values.js';
 
 export type RequestNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -32,9 +32,9 @@ export function requestOptions(node: RequestNode, values: ValueResolver): TSESTr
   return second;
 }
 
-/** A value that, when it cannot be seen, is named like a callback (`cb`, `done`, `onFinish`). */
-export function looksLikeCallback(node: TSESTree.Node): boolean {
-  return isNamedLike(node, CALLBACK_NAME);
+/** A value that may be a function: one, one that resolves to one, or, unseen, one named like a callback (`cb`, `done`, `onFinish`). */
+export function mayBeFunction(node: TSESTree.Node, values: ValueResolver): boolean {
+  return isFunction(node) || isNamedLike(node, CALLBACK_NAME) || values.resolve(node).some((value) => value.kind === 'function');
 }
 
 function looksLikeUrl(node: TSESTree.Node): boolean {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { isFunction, isLoop, memberPropertyName, ownNodes, skipTransparentWrappers, staticKeyName, staticLiteralValue } from '../ast.js';
-import { looksLikeCallback } from '../request-arguments.js';
+import { mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
 import type { ValueResolver } from '../values.js';
 import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS } from './helper.js';
@@ -57,7 +57,7 @@ function checkListeners(site: Site, values: ValueResolver): void {
   }
   for (const { method, call } of site.calls) {
     if (method === 'setTimeout' && call.arguments[1]) checkTimeoutListener(call.arguments[1], site);
-    if ((method === 'write' || method === 'end') && call.arguments.some((argument) => mayBeCallback(argument, values))) {
+    if ((method === 'write' || method === 'end') && call.arguments.some((argument) => mayBeFunction(argument, values))) {
       skip('runs-before-outcome');
     }
     // A listener added or removed for an event whose name cannot be known: what runs when cannot be told.
@@ -65,12 +65,6 @@ function checkListeners(site: Site, values: ValueResolver): void {
       skip('runs-before-outcome');
     }
   }
-}
-
-/** A write/end argument that may be a callback: a function, or anything that is not data we can see. */
-function mayBeCallback(argument: TSESTree.Node, values: ValueResolver): boolean {
-  if (isFunction(argument) || looksLikeCallback(argument)) return true;
-  return values.resolve(argument).some((value) => value.kind === 'function');
 }
 
 /**

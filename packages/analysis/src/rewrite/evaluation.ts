@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { descendants, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast.js';
 import type { HostVariable } from '../host.js';
-import { type RequestNode, looksLikeCallback } from '../request-arguments.js';
+import { type RequestNode, mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
 import { type ValueResolver, returnedExpressions, thisClass } from '../values.js';
 import { FIRST_ATTEMPT_HELPER, SNAPSHOT_HELPER } from './helper.js';
@@ -214,7 +214,7 @@ function candidates(site: Site, request: RequestNode, options: TSESTree.Node | n
     const isLast = index > 0 && index === request.arguments.length - 1;
     const callback =
       argument !== options &&
-      (isFunction(argument) || isLast || looksLikeCallback(argument) || values.resolve(argument).some((value) => value.kind === 'function'));
+      (isLast || mayBeFunction(argument, values));
     const names = argument === options ? NAME_CANDIDATES.options : callback ? NAME_CANDIDATES.listener : NAME_CANDIDATES.url;
     found.push({ node: argument, role: callback ? 'function' : 'data', names, when: 'before' });
   });

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { contains, isFunction, isLoop, memberPropertyName, outermostWrapper, skipTransparentWrappers } from '../ast.js';
+import { contains, insideLoop, isFunction, isLoop, memberPropertyName, outermostWrapper, skipTransparentWrappers } from '../ast.js';
 import type { HostVariable } from '../host.js';
 import type { RequestNode } from '../request-arguments.js';
 import { type ChainStep, type ListenerRegistration, followRequestChain, resolveEvents } from '../request-chain.js';
@@ -79,7 +79,7 @@ export function findSite(request: RequestNode, values: ValueResolver, names: Nam
   const declaration = parent.parent;
   const list = statementList(declaration) ?? skip('not-a-statement');
   // `var req` in a loop is one variable for every iteration: callbacks of one request read another's.
-  if (declaration.kind === 'var' && insideLoopOfItsFunction(declaration)) skip('escapes');
+  if (declaration.kind === 'var' && insideLoop(declaration, isFunction)) skip('escapes');
   const variable = values.variableOf(parent.id) ?? skip('escapes');
   const start = list.indexOf(declaration);
   let end = start;
@@ -225,13 +225,6 @@ function whyNotAChain(identifier: TSESTree.Node, statement: TSESTree.Statement) 
     if (writesBody && isLoop(current)) return 'body-in-loop';
   }
   return 'used-by-other-code';
-}
-
-function insideLoopOfItsFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
-    if (isLoop(current)) return true;
-  }
-  return false;
 }
 
 /** `req` of `req.setHeader(...).end(body)`: the name the chain of calls starts from. */
