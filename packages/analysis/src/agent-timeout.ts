@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { calleeReport, descendants, memberPropertyName, skipTransparentWrappers, staticKeyName } from './ast.js';
+import { calleeReport } from './ast/callee.js';
+import { memberPropertyName, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
+import { descendants } from './ast/walk.js';
 import type { AnalysisHost } from './host.js';
 import type { TextEdit } from './rewrite/plan.js';
 import { detectEol } from './rewrite/style.js';

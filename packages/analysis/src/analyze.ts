@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { calleeReport, descendants, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast.js';
+import { calleeReport } from './ast/callee.js';
+import { memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
+import { descendants } from './ast/walk.js';
 import { CLIENT_ADVICE, type ClientSite, ClientSites } from './clients.js';
 import { GuardFinder } from './guards.js';
 import type { AnalysisHost } from './host.js';
@@ -10,6 +12,8 @@ import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/pl
 import { detectStyle } from './rewrite/style.js';
 import { excerpt, mayContainRequest, mayUseClient } from './text.js';
 import { type AbstractValue, type PropertyLookup, ValueResolver, findKeepAliveAgent } from './values.js';
+import { isTypeScriptFile } from './file-kinds.js';
+import { DEFAULT_MAX_RETRIES } from './rewrite/helper.js';
 
 export interface AnalysisOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent (see `resolveGlobalAgentPolicy`). */
@@ -21,8 +25,6 @@ export interface AnalysisOptions {
   /** The file's name; `.ts`, `.tsx`, `.mts` and `.cts` files get a typed helper. */
   readonly filename?: string;
 }
-
-export const DEFAULT_MAX_RETRIES = 3;
 
 export interface KeepAliveAgent {
   /** How the code refers to the agent: `keepAliveAgent`, `this.agent`, or its creation. */
@@ -121,7 +123,7 @@ export function findUnguardedRequests(
       text: host.sourceText,
       values,
       style: detectStyle(host.sourceText, program),
-      typescript: TYPESCRIPT_FILE.test(options.filename ?? ''),
+      typescript: isTypeScriptFile(options.filename ?? ''),
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     };
     return planRewrite(node, rewriteContext);
@@ -153,8 +155,6 @@ export function findUnguardedRequests(
   // In the order ESLint reports them, so that the codemod fixes sites in the order the suggestions would.
   return findings.sort(byReportPosition);
 }
-
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 const byReportPosition = (a: Finding, b: Finding) => a.reportRange[0] - b.reportRange[0];
 

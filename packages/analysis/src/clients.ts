@@ -1,8 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { calleeReport, descendants, isFunction, memberPropertyName, methodCallOn, outermostWrapper, staticLiteralValue } from './ast.js';
+import { calleeReport } from './ast/callee.js';
+import { methodCallOn } from './ast/chains.js';
+import { isFunction, memberPropertyName, outermostWrapper, staticLiteralValue } from './ast/predicates.js';
+import { descendants } from './ast/walk.js';
 import type { GuardFinder } from './guards.js';
 import type { ClientName } from './modules.js';
-import { type AbstractValue, type PropertyLookup, type ValueResolver, findKeepAliveAgent, returnedExpressions } from './values.js';
+import { type AbstractValue, type PropertyLookup, type ValueResolver, findKeepAliveAgent } from './values.js';
+import { chainCalls, chainRoot } from './ast/chains.js';
+import { returnedExpressions } from './ast/walk.js';
+import { IDEMPOTENT_METHODS } from './http-methods.js';
 
 type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
 type DispatcherValue = Extract<AbstractValue, { kind: 'dispatcher' }>;
@@ -76,7 +82,6 @@ const AXIOS_RETRY_CONDITIONS: ReadonlySet<string> = new Set([
 const GOT_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'head', 'delete']);
 /** got's `retry` defaults. */
 const GOT_RETRIED_METHODS: readonly string[] = ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE'];
-const IDEMPOTENT = /^(?:GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/;
 
 const UNDICI_REQUESTS: ReadonlySet<string> = new Set(['fetch', 'request', 'stream', 'pipeline']);
 
@@ -277,7 +282,7 @@ export class ClientSites {
     const retry = layeredLookup(this.#values, layers, 'retry');
     if (!this.#gotRetryIsOff(retry, method)) return undefined;
     if (this.#guards.insideRetryWrapper(call)) return undefined;
-    return { client: 'got', node: call, report: calleeReport(call), agent, nonIdempotent: !IDEMPOTENT.test(method) };
+    return { client: 'got', node: call, report: calleeReport(call), agent, nonIdempotent: !IDEMPOTENT_METHODS.has(method) };
   }
 
   /** The options of a got instance, the latest `extend` first. */
@@ -429,28 +434,6 @@ function interceptorsOwner(use: TSESTree.MemberExpression): TSESTree.Node | unde
   if (response.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const interceptors = response.object;
   return interceptors.type === AST_NODE_TYPES.MemberExpression ? interceptors.object : undefined;
-}
-
-/** The calls chained on `node` and below it: `a.b(x).c(y)` from `a.b(x)` gives `a.b(x)`, `.c(y)`. */
-function* chainCalls(node: TSESTree.Node): Generator<TSESTree.CallExpression> {
-  let inner: TSESTree.Node = node;
-  while (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
-    yield inner;
-    inner = inner.callee.object;
-  }
-  for (let step = methodCallOn(node); step; step = methodCallOn(step.call)) yield step.call;
-}
-
-/** `request` of `request.get(url).agent(a)`. */
-function chainRoot(call: TSESTree.CallExpression): TSESTree.Node {
-  let inner: TSESTree.Node = call;
-  while (
-    (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) ||
-    inner.type === AST_NODE_TYPES.MemberExpression
-  ) {
-    inner = inner.type === AST_NODE_TYPES.CallExpression ? (inner.callee as TSESTree.MemberExpression).object : inner.object;
-  }
-  return inner;
 }
 
 function isRetryCall(call: TSESTree.CallExpression): boolean {

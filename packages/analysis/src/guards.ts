@@ -1,19 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import {
-  type FunctionNode,
-  descendants,
-  isFunction,
-  insideLoop,
-  memberPropertyName,
-  outermostWrapper,
-  skipTransparentWrappers,
-  staticKeyName,
-  staticLiteralValue,
-} from './ast.js';
+import { type FunctionNode, insideLoop, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName, staticLiteralValue } from './ast/predicates.js';
+import { descendants } from './ast/walk.js';
 import type { HostVariable } from './host.js';
 import { followRequestChain, resolveEvents } from './request-chain.js';
 import { RETRY_HELPER } from './rewrite/helper.js';
 import type { ValueResolver } from './values.js';
+import { calleePath } from './ast/callee.js';
 
 /** How many calls deep a guard may sit below the error listener (`onError` → `shouldRetry`). */
 const MAX_HELPER_DEPTH = 2;
@@ -250,17 +242,4 @@ function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
     return parent.id;
   }
   return undefined;
-}
-
-/** `backoff.retry` → `['backoff', 'retry']`; empty when the callee is not a plain name path. */
-function calleePath(callee: TSESTree.Node): string[] {
-  const inner = skipTransparentWrappers(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return [inner.name];
-  if (inner.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberPropertyName(inner);
-    if (name === undefined) return [];
-    const object = inner.object.type === AST_NODE_TYPES.ThisExpression ? ['this'] : calleePath(inner.object);
-    return object.length === 0 ? [] : [...object, name];
-  }
-  return [];
 }

@@ -1,7 +1,7 @@
-export { type AnalysisOptions, DEFAULT_MAX_RETRIES, type Finding, type KeepAliveAgent, findUnguardedRequests } from './analyze.js';
+export { type AnalysisOptions, type Finding, type KeepAliveAgent, findUnguardedRequests } from './analyze.js';
 export { CLIENT_ADVICE } from './clients.js';
 export type { ClientName } from './modules.js';
-export { RETRY_HELPER, retryHelperSource } from './rewrite/helper.js';
+export { DEFAULT_MAX_RETRIES, MAX_RETRIES_BOUNDS, RETRY_HELPER, retryHelperSource } from './rewrite/helper.js';
 export { type RewritePlan, SKIP_REASONS, type SkipReason, type TextEdit } from './rewrite/plan.js';
 export { type CodeStyle, detectStyle } from './rewrite/style.js';
 export type { RequestNode } from './request-arguments.js';

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, memberPropertyName, skipTransparentWrappers } from './ast.js';
+import { isFunction, memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
 import type { ValueResolver } from './values.js';
 
 export type RequestNode = TSESTree.CallExpression | TSESTree.NewExpression;

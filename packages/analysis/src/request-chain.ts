@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { methodCallOn, staticLiteralValue } from './ast.js';
+import { methodCallOn } from './ast/chains.js';
+import { staticLiteralValue } from './ast/predicates.js';
 import type { ValueResolver } from './values.js';
 
 /** EventEmitter methods that add a listener: `(event, listener)`. */

@@ -6,6 +6,7 @@ import * as eslintScope from 'eslint-scope';
 import { KEYS as ESTREE_KEYS, getKeys } from 'eslint-visitor-keys';
 import * as espree from 'espree';
 import type { AnalysisHost, HostVariable } from './host.js';
+import { isCommonJsFile, isTypeScriptFile } from './file-kinds.js';
 
 export interface ParsedFile {
   readonly program: TSESTree.Program;
@@ -31,9 +32,6 @@ interface ScopeManagerLike {
   acquire(node: never, inner?: boolean): ScopeLike | null;
 }
 
-const TYPESCRIPT = /\.[cm]?tsx?$/i;
-const COMMONJS = /\.c[jt]s$/i;
-
 /**
  * Parses a file into the tree the rule would see in ESLint, with parent
  * pointers and scopes, for hosts that do not bring their own (the codemod,
@@ -49,7 +47,7 @@ const COMMONJS = /\.c[jt]s$/i;
 export function parseForAnalysis(text: string, options: ParseOptions): ParsedFile {
   const bom = text.charCodeAt(0) === 0xfeff;
   const sourceText = bom ? text.slice(1) : text;
-  const { program, scopeManager } = TYPESCRIPT.test(options.filePath)
+  const { program, scopeManager } = isTypeScriptFile(options.filePath)
     ? parseAsTypeScript(sourceText, options.filePath)
     : parseAsJavaScript(sourceText, options.filePath);
   return {
@@ -90,7 +88,7 @@ function parseAsTypeScript(sourceText: string, filePath: string) {
 }
 
 function parseAsJavaScript(sourceText: string, filePath: string) {
-  const attempts: ('module' | 'commonjs')[] = COMMONJS.test(filePath) ? ['commonjs', 'module'] : ['module', 'commonjs'];
+  const attempts: ('module' | 'commonjs')[] = isCommonJsFile(filePath) ? ['commonjs', 'module'] : ['module', 'commonjs'];
   let firstError: unknown;
   for (const sourceType of attempts) {
     let program: TSESTree.Program;

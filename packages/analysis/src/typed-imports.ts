@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
-import { nodeAtRange } from './ast.js';
+import { nodeAtRange } from './ast/walk.js';
 import type { AnalysisHost, ImportedDeclaration } from './host.js';
 import { type ParsedFile, parseForAnalysis } from './standalone-host.js';
 

@@ -1,17 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import {
-  type ClassNode,
-  type FunctionNode,
-  UNKNOWN,
-  childNodes,
-  descendants,
-  isClass,
-  isFunction,
-  memberPropertyName,
-  outermostWrapper,
-  staticKeyName,
-  staticLiteralValue,
-} from './ast.js';
+import { type ClassNode, type FunctionNode, isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from './ast/predicates.js';
+import { descendants, returnedExpressions, thisClass } from './ast/walk.js';
 import type { AnalysisHost, HostDefinition, HostVariable } from './host.js';
 import { AGENTKEEPALIVE, type ClientPackage, type HttpModuleName, REQUEST_FUNCTIONS, clientPackageOf, httpModuleOf } from './modules.js';
 
@@ -174,14 +163,8 @@ export class ValueResolver {
   }
 
   #evaluate(node: TSESTree.Node): AbstractValue[] {
+    if (isTransparentWrapper(node)) return [...this.resolve(node.expression)];
     switch (node.type) {
-      case AST_NODE_TYPES.ChainExpression:
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-        return [...this.resolve(node.expression)];
       case AST_NODE_TYPES.AwaitExpression:
         return [...this.resolve(node.argument)];
       case AST_NODE_TYPES.SequenceExpression: {
@@ -655,45 +638,6 @@ function agentClassFlavor(value: AbstractValue): AgentFlavor | undefined {
 
 function isStringLike(value: AbstractValue): boolean {
   return value.kind === 'string';
-}
-
-/**
- * The class whose instance `this` is at `node`: arrow functions pass `this`
- * through; any other function must be a method or field of the class.
- */
-export function thisClass(node: TSESTree.Node): ClassNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-    if (isFunction(current)) {
-      const holder = current.parent;
-      if (holder?.type !== AST_NODE_TYPES.MethodDefinition || holder.static) return undefined;
-      const owner = holder.parent.parent;
-      return owner && isClass(owner) ? owner : undefined;
-    }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
-      if (current.static) return undefined;
-      const owner = current.parent.parent;
-      return owner && isClass(owner) ? owner : undefined;
-    }
-    if (isClass(current) || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
-  }
-  return undefined;
-}
-
-/** The expressions a function returns (not those of functions nested in it). */
-export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const returned: TSESTree.Expression[] = [];
-  const pending: TSESTree.Node[] = [fn.body];
-  while (pending.length > 0) {
-    const node = pending.pop() as TSESTree.Node;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) returned.push(node.argument);
-    } else if (!isFunction(node) && !isClass(node)) {
-      pending.push(...childNodes(node));
-    }
-  }
-  return returned;
 }
 
 /** Keys from a destructuring pattern down to `target`; `undefined` through arrays or rest. */

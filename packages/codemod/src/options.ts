@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_WRAPPERS, type GlobalAgentOption } from '@keepalive-guard/analysis';
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_WRAPPERS, type GlobalAgentOption, MAX_RETRIES_BOUNDS } from '@keepalive-guard/analysis';
 
 /** The options the rule and the codemod share, with the same names and meaning. */
 export interface CodemodOptions {
@@ -37,8 +37,9 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
   }
   const maxRetriesRaw = pick('maxRetries', 'max-retries') ?? DEFAULT_OPTIONS.maxRetries;
   const maxRetries = Number(maxRetriesRaw);
-  if (!Number.isInteger(maxRetries) || maxRetries < 1 || maxRetries > 10) {
-    throw new OptionError(`--max-retries must be a whole number from 1 to 10 (got '${String(maxRetriesRaw)}')`);
+  const { minimum, maximum } = MAX_RETRIES_BOUNDS;
+  if (!Number.isInteger(maxRetries) || maxRetries < minimum || maxRetries > maximum) {
+    throw new OptionError(`--max-retries must be a whole number from ${minimum} to ${maximum} (got '${String(maxRetriesRaw)}')`);
   }
   const wrappersRaw = pick('retryWrappers', 'retry-wrappers');
   const retryWrappers =

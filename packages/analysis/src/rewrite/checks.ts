@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, isLoop, memberPropertyName, ownNodes, skipTransparentWrappers, staticKeyName, staticLiteralValue } from '../ast.js';
+import { isFunction, isLoop, memberPropertyName, skipTransparentWrappers, staticKeyName, staticLiteralValue } from '../ast/predicates.js';
+import { ownNodes } from '../ast/walk.js';
 import { mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
 import type { ValueResolver } from '../values.js';
-import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS } from './helper.js';
+import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS } from '../http-methods.js';
 import { skip } from './reasons.js';
 import type { Site } from './site.js';
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { type FunctionNode, isFunction, outermostWrapper, ownNodes, skipTransparentWrappers } from '../ast.js';
+import { type FunctionNode, isFunction, outermostWrapper, skipTransparentWrappers } from '../ast/predicates.js';
+import { ownNodes } from '../ast/walk.js';
 import type { ListenerRegistration } from '../request-chain.js';
 import { lineIndent } from '../text.js';
 import type { ValueResolver } from '../values.js';

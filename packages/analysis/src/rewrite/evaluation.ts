@@ -1,14 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast.js';
+import { isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast/predicates.js';
+import { descendants } from '../ast/walk.js';
 import type { HostVariable } from '../host.js';
 import { type RequestNode, mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
-import { type ValueResolver, returnedExpressions, thisClass } from '../values.js';
+import type { ValueResolver } from '../values.js';
 import { FIRST_ATTEMPT_HELPER, SNAPSHOT_HELPER } from './helper.js';
 import { NAME_CANDIDATES, type NameChooser } from './names.js';
 import { skip } from './reasons.js';
 import type { Site } from './site.js';
 import type { TextEdit } from './layout.js';
+import { calleePath } from '../ast/callee.js';
+import { returnedExpressions, thisClass } from '../ast/walk.js';
 
 /**
  * What may be evaluated early. A retry must send what the first attempt
@@ -355,7 +358,7 @@ class StabilityReader {
       case AST_NODE_TYPES.CallExpression:
         return this.#call(inner, role, depth);
       case AST_NODE_TYPES.NewExpression:
-        return FRESH_OBJECTS.has(calleeText(inner.callee)) ? 'fixed' : role === 'function' ? 'fixed' : 'mutable';
+        return FRESH_OBJECTS.has(calleePath(inner.callee).join('.')) ? 'fixed' : role === 'function' ? 'fixed' : 'mutable';
       default:
         return 'mutable';
     }
@@ -422,7 +425,7 @@ class StabilityReader {
     const literal =
       ((init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression) &&
         this.of(init, 'data', depth + 1) === 'stable') ||
-      (init.type === AST_NODE_TYPES.NewExpression && FRESH_OBJECTS.has(calleeText(init.callee)) &&
+      (init.type === AST_NODE_TYPES.NewExpression && FRESH_OBJECTS.has(calleePath(init.callee).join('.')) &&
         init.arguments.every((argument) => this.of(argument, 'data', depth + 1) === 'stable'));
     return literal && this.#owned(variable);
   }
@@ -432,7 +435,7 @@ class StabilityReader {
   }
 
   #call(call: TSESTree.CallExpression, role: Role, depth: number): Stability {
-    if (PURE_CALLS.has(calleeText(call.callee)) && call.arguments.every((argument) => this.#primitive(argument, depth) === 'stable')) {
+    if (PURE_CALLS.has(calleePath(call.callee).join('.')) && call.arguments.every((argument) => this.#primitive(argument, depth) === 'stable')) {
       return 'stable';
     }
     if (yieldsPrimitive(call) || this.#returnsPrimitives(call)) return 'fixed';
@@ -554,7 +557,9 @@ function yieldsPrimitive(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipTransparentWrappers(inner.callee);
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : undefined;
-      const name = calleeText(inner.callee);
+      // A name or `object.name`, as the list holds them: `randomUUID` also for `crypto.randomUUID`.
+      const path = calleePath(inner.callee);
+      const name = path.length <= 2 && path[0] !== 'this' ? path.join('.') : '';
       return PRIMITIVE_CALLS.has(name) || PRIMITIVE_CALLS.has(name.split('.').at(-1) ?? '') || (method !== undefined && PRIMITIVE_METHODS.has(method));
     }
     default:
@@ -692,13 +697,3 @@ function hasPrimitiveType(name: TSESTree.Node): boolean {
     (node.type === AST_NODE_TYPES.TSUnionType && node.types.every(primitive));
   return primitive(type);
 }
-
-function calleeText(callee: TSESTree.Node): string {
-  const inner = skipTransparentWrappers(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
-    return `${inner.object.name}.${memberPropertyName(inner) ?? ''}`;
-  }
-  return '';
-}
-

@@ -1,4 +1,5 @@
 import type { CodeStyle } from './style.js';
+import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS } from '../http-methods.js';
 
 /** The name of the function the rewrite calls; also what the analysis accepts as a guard wherever it comes from. */
 export const RETRY_HELPER = 'shouldRetryOnReusedSocket';
@@ -9,11 +10,9 @@ export const SNAPSHOT_HELPER = 'snapshotForRetry';
 /** The function that computes a value on the first attempt and gives it again to each retry. */
 export const FIRST_ATTEMPT_HELPER = 'onFirstAttempt';
 
-/** Methods that RFC 9110 §9.2.2 calls idempotent: sending them twice has the effect of sending them once. */
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
-
-/** Headers that make a non-idempotent request safe to send again (the server deduplicates by key). */
-export const IDEMPOTENCY_KEY_HEADERS: ReadonlySet<string> = new Set(['idempotency-key', 'x-idempotency-key']);
+/** How often a rewrite may send a request again: the default, and the bounds the rule's option and the codemod's flag accept. */
+export const DEFAULT_MAX_RETRIES = 3;
+export const MAX_RETRIES_BOUNDS = Object.freeze({ minimum: 1, maximum: 10 });
 
 export interface HelperOptions {
   readonly typescript: boolean;

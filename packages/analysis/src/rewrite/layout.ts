@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants } from '../ast.js';
+import { descendants } from '../ast/walk.js';
 import { skip } from './reasons.js';
 import type { CodeStyle } from './style.js';
 

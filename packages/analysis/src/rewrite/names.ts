@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants, isFunction } from '../ast.js';
+import { isFunction } from '../ast/predicates.js';
+import { descendants } from '../ast/walk.js';
 
 /** The names the rewrite introduces, each with fallbacks for when the first is taken. */
 export const NAME_CANDIDATES = {

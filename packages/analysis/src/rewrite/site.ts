@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { contains, insideLoop, isFunction, isLoop, memberPropertyName, outermostWrapper, skipTransparentWrappers } from '../ast.js';
+import { contains, insideLoop, isFunction, isLoop, outermostWrapper, skipTransparentWrappers } from '../ast/predicates.js';
 import type { HostVariable } from '../host.js';
 import type { RequestNode } from '../request-arguments.js';
 import { type ChainStep, type ListenerRegistration, followRequestChain, resolveEvents } from '../request-chain.js';
 import type { ValueResolver } from '../values.js';
 import { NAME_CANDIDATES, type NameChooser } from './names.js';
 import { skip } from './reasons.js';
+import { calleeName } from '../ast/callee.js';
 
 /**
  * Which statements move into `send`: the request's own statement and the
@@ -236,12 +237,4 @@ function chainHead(expression: TSESTree.Node): string | undefined {
     current = skipTransparentWrappers(callee.object);
   }
   return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
-}
-
-/** `pipe` for `src.pipe`, `pipeline` for `pipeline` or `stream.pipeline`. */
-function calleeName(callee: TSESTree.Node): string | undefined {
-  const inner = skipTransparentWrappers(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(inner);
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants } from '../ast.js';
+import { descendants } from '../ast/walk.js';
 
 /** How the file is written, so that what we add reads like the rest of it. */
 export interface CodeStyle {

@@ -1,6 +1,7 @@
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_RETRY_WRAPPERS,
+  MAX_RETRIES_BOUNDS,
   type AnalysisHost,
   type GlobalAgentOption,
   type KeepAliveAgent,
@@ -103,8 +104,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
           },
           maxRetries: {
             type: 'integer',
-            minimum: 1,
-            maximum: 10,
+            ...MAX_RETRIES_BOUNDS,
             description: 'How often the suggested retry may send a request again (the codemod\'s --max-retries).',
           },
           reportNonIdempotent: {

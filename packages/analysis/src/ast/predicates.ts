@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 /**
  * Small predicates over ESTree / TSESTree nodes. Each answers one question so
@@ -89,30 +88,6 @@ export function memberPropertyName(node: TSESTree.MemberExpression): string | un
   return staticKeyName(node.property, node.computed);
 }
 
-/** `x.method(...)` where the call's callee is `member`; returns the call. */
-export function callOfMethod(member: TSESTree.Node): TSESTree.CallExpression | undefined {
-  const outer = outermostWrapper(member);
-  const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) return parent;
-  return undefined;
-}
-
-/**
- * If `node` is the object of a method call (`node.method(...)`), that member
- * expression's method name and the call.
- */
-export function methodCallOn(
-  node: TSESTree.Node,
-): { readonly method: string; readonly call: TSESTree.CallExpression } | undefined {
-  const outer = outermostWrapper(node);
-  const member = outer.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer) return undefined;
-  const method = memberPropertyName(member);
-  const call = callOfMethod(member);
-  if (method === undefined || call === undefined) return undefined;
-  return { method, call };
-}
-
 /** Sentinel for a value that cannot be known without running the code. */
 export const UNKNOWN: unique symbol = Symbol('unknown');
 
@@ -138,89 +113,6 @@ export function staticLiteralValue(node: TSESTree.Node): unknown {
     default:
       return UNKNOWN;
   }
-}
-
-/**
- * Children of a node, through typescript-eslint's visitor keys (a superset of
- * ESTree's, JSX included), with a walk over the node's own keys for a type
- * they do not know.
- */
-export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
-  const keys = visitorKeys[node.type] ?? ownKeys(node);
-  const record = node as unknown as Record<string, unknown>;
-  for (const key of keys) {
-    const value = record[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) yield item;
-    } else if (isNode(value)) {
-      yield value;
-    }
-  }
-}
-
-function ownKeys(node: TSESTree.Node): string[] {
-  return Object.keys(node).filter((key) => key !== 'parent' && key !== 'loc' && key !== 'range' && key !== 'tokens' && key !== 'comments');
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** Depth-first walk of `root` and everything under it, in source order. */
-export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
-  const stack: TSESTree.Node[] = [root];
-  const children: TSESTree.Node[] = [];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    yield node;
-    children.length = 0;
-    for (const child of childNodes(node)) children.push(child);
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as TSESTree.Node);
-  }
-}
-
-/** Where a report about a call or `new` goes: the callee, and `new` with it. */
-export function calleeReport(node: TSESTree.CallExpression | TSESTree.NewExpression): {
-  readonly range: [number, number];
-  readonly loc: TSESTree.SourceLocation;
-} {
-  const isNew = node.type === AST_NODE_TYPES.NewExpression;
-  return {
-    range: [isNew ? node.range[0] : node.callee.range[0], node.callee.range[1]],
-    loc: { start: isNew ? node.loc.start : node.callee.loc.start, end: node.callee.loc.end },
-  };
-}
-
-/** The innermost node of `root` that spans exactly `[start, end]`. */
-export function nodeAtRange(root: TSESTree.Node, start: number, end: number): TSESTree.Node | undefined {
-  let found: TSESTree.Node | undefined;
-  let current: TSESTree.Node | undefined = root;
-  while (current) {
-    if (current.range[0] === start && current.range[1] === end) found = current;
-    let next: TSESTree.Node | undefined;
-    for (const child of childNodes(current)) {
-      if (child.range[0] <= start && end <= child.range[1]) {
-        next = child;
-        break;
-      }
-    }
-    current = next;
-  }
-  return found;
-}
-
-/** Nodes of `root` that run when it runs: not those inside nested functions or classes. */
-export function ownNodes(root: TSESTree.Node): TSESTree.Node[] {
-  const nodes: TSESTree.Node[] = [];
-  const pending: TSESTree.Node[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop() as TSESTree.Node;
-    nodes.push(node);
-    for (const child of childNodes(node)) {
-      if (!isFunction(child) && !isClass(child)) pending.push(child);
-    }
-  }
-  return nodes;
 }
 
 /** Whether `inner` lies within `outer`'s source range. */
