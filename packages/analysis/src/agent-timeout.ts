@@ -1,13 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { calleeReport } from './ast/callee.js';
-import { memberPropertyName, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
+import { staticKeyName } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
 import type { AnalysisHost } from './host.js';
 import type { TextEdit } from './rewrite/plan.js';
 import { detectEol } from './rewrite/style.js';
-import { agentName } from './analyze.js';
-import { lineIndent, mayContainAgent } from './text.js';
-import { type AbstractValue, type PropertyLookup, ValueResolver } from './values.js';
+import { agentName, keepAliveAgentCreatedBy } from './agents.js';
+import { mayContainAgent } from './pre-check.js';
+import { lineIndent } from './source-text.js';
+import type { AbstractValue, AgentFlavor, PropertyLookup } from './values/abstract-value.js';
+import { ValueResolver } from './values/resolver.js';
 
 /**
  * A keep-alive agent that keeps idle sockets for as long as the server lets
@@ -21,7 +23,7 @@ export interface AgentWithoutTimeout {
   readonly reportLoc: TSESTree.SourceLocation;
   /** How the code refers to the agent. */
   readonly name: string;
-  readonly flavor: 'http' | 'https' | 'agentkeepalive';
+  readonly flavor: AgentFlavor;
   /** The option that is missing or zero: `timeout` (core) or `freeSocketTimeout` (agentkeepalive). */
   readonly option: 'timeout' | 'freeSocketTimeout';
   /** Edits that set the option to the suggested value; absent when the options are not an object literal here. */
@@ -33,8 +35,6 @@ export interface AgentTimeoutOptions {
   readonly timeout: number;
 }
 
-type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
-
 export function findAgentsWithoutTimeout(
   program: TSESTree.Program,
   host: AnalysisHost,
@@ -43,15 +43,10 @@ export function findAgentsWithoutTimeout(
   if (!mayContainAgent(host.sourceText)) return [];
   const values = new ValueResolver(host);
   const found: AgentWithoutTimeout[] = [];
-  for (const node of descendants(program)) {
-    if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const callee = skipTransparentWrappers(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && !/Agent$/.test(memberPropertyName(callee) ?? '')) continue;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) continue;
-    const agent = values
-      .resolve(node)
-      .find((value): value is AgentValue => value.kind === 'agent' && value.creation === node && value.keepAlive === true);
+  for (const candidate of descendants(program)) {
+    const agent = keepAliveAgentCreatedBy(candidate, values);
     if (!agent) continue;
+    const node = agent.creation;
     const option = agent.flavor === 'agentkeepalive' ? 'freeSocketTimeout' : 'timeout';
     const [optionsNode] = node.arguments;
     const lookup: PropertyLookup =
@@ -77,7 +72,7 @@ export function findAgentsWithoutTimeout(
  * a core agent never does unless it has a positive `timeout`. A value that
  * cannot be seen counts as set: no guessing.
  */
-function keepsIdleSocketsForever(flavor: AgentValue['flavor'], lookup: PropertyLookup): boolean {
+function keepsIdleSocketsForever(flavor: AgentFlavor, lookup: PropertyLookup): boolean {
   const zero = (value: AbstractValue) => value.kind === 'constant' && !(typeof value.value === 'number' && value.value > 0);
   if (flavor === 'agentkeepalive') {
     return !lookup.mayBeAbsent && lookup.values.length > 0 && lookup.values.every((value) => value.kind === 'constant' && value.value === 0);

@@ -1,19 +1,24 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { type FunctionNode, insideLoop, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName, staticLiteralValue } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
-import type { HostVariable } from './host.js';
-import { followRequestChain, resolveEvents } from './request-chain.js';
+import { requestChains, resolveEvents } from './request-chain.js';
 import { RETRY_HELPER } from './rewrite/helper.js';
-import type { ValueResolver } from './values.js';
+import type { ValueResolver } from './values/resolver.js';
 import { calleePath } from './ast/callee.js';
+import { methodCallOn } from './ast/chains.js';
 
 /** How many calls deep a guard may sit below the error listener (`onError` → `shouldRetry`). */
 const MAX_HELPER_DEPTH = 2;
 
 /**
- * Decides whether a request is guarded: an `'error'` listener on it reads
- * `reusedSocket` or checks for `ECONNRESET`, or the request is sent from inside
- * a function handed to a configured retry wrapper.
+ * Every generic guard: whether a request is guarded because an `'error'`
+ * listener on it reads `reusedSocket`, checks for `ECONNRESET` or resends it
+ * on a reset; a promise's rejection handler or the `catch` around its
+ * `await` does so; it is sent from inside a function handed to a retry
+ * wrapper (configured, or one of the file's own that retries on a reset);
+ * or the code calls the rewrite's helper. A client library's own retry
+ * configuration (axios-retry, got's `retry`, superagent's `.retry()`,
+ * undici's `RetryAgent`) is read in its file under `clients/`.
  */
 export class GuardFinder {
   readonly #values: ValueResolver;
@@ -79,41 +84,12 @@ export class GuardFinder {
     return false;
   }
 
-  /**
-   * Every listener given for `'error'` on the request: chained on the call
-   * itself, or on the variable the request is stored in.
-   */
+  /** Every listener given for `'error'` on the request: chained on the call itself, or on the variable the request is stored in. */
   #errorListeners(request: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node[] {
-    const chain = followRequestChain(request);
-    const registrations = [...chain.listeners];
-    const holder = this.#holdingVariable(chain.end);
-    for (const reference of holder?.references ?? []) {
-      if (reference.isRead()) registrations.push(...followRequestChain(reference.identifier).listeners);
-    }
+    const registrations = requestChains(request, this.#values).flatMap((chain) => chain.listeners);
     return resolveEvents(registrations, this.#values)
       .filter((registration) => registration.event === 'error')
       .map((registration) => registration.listener);
-  }
-
-  /** `const req = <request>` or `req = <request>`. */
-  #holdingVariable(expression: TSESTree.Node): HostVariable | null {
-    const outer = outermostWrapper(expression);
-    const parent = outer.parent;
-    if (
-      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-      parent.init === outer &&
-      parent.id.type === AST_NODE_TYPES.Identifier
-    ) {
-      return this.#values.variableOf(parent.id);
-    }
-    if (
-      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-      parent.right === outer &&
-      parent.left.type === AST_NODE_TYPES.Identifier
-    ) {
-      return this.#values.variableOf(parent.left);
-    }
-    return null;
   }
 
   /** An error handler (a listener, a `.catch` callback) that is, or may be, a function that guards. */
@@ -154,6 +130,37 @@ export class GuardFinder {
       }
     }
     return verdict;
+  }
+
+  /**
+   * A promise's rejection is handled by code that checks for ECONNRESET (a
+   * `.catch`, a `.then` rejection handler, a `try`/`catch` around its
+   * `await`), or the call runs in a retry wrapper.
+   */
+  promiseGuarded(call: TSESTree.CallExpression): boolean {
+    if (this.insideRetryWrapper(call)) return true;
+    let current: TSESTree.Node = call;
+    for (;;) {
+      const awaited = outermostWrapper(current).parent;
+      if (awaited?.type === AST_NODE_TYPES.AwaitExpression) return this.#catchGuards(awaited);
+      const step = methodCallOn(current);
+      if (!step) return false;
+      const { method, call: next } = step;
+      const handler = method === 'catch' ? next.arguments[0] : method === 'then' ? next.arguments[1] : undefined;
+      if (handler && this.handlerGuards(handler)) return true;
+      if (method !== 'then' && method !== 'catch' && method !== 'finally') return false;
+      current = next;
+    }
+  }
+
+  /** The `await` sits in a `try` whose `catch` checks for ECONNRESET. */
+  #catchGuards(node: TSESTree.Node): boolean {
+    for (let child = node, parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+      if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler && this.codeGuards(parent.handler.body)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

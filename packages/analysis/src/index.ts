@@ -1,6 +1,6 @@
-export { type AnalysisOptions, type Finding, type KeepAliveAgent, findUnguardedRequests } from './analyze.js';
-export { CLIENT_ADVICE } from './clients.js';
-export type { ClientName } from './modules.js';
+export { type AnalysisOptions, findUnguardedRequests } from './analyze.js';
+export { CLIENT_ADVICE, type ClientName } from './clients/index.js';
+export { type Finding, type KeepAliveAgent, rewriteOf } from './finding.js';
 export { DEFAULT_MAX_RETRIES, MAX_RETRIES_BOUNDS, RETRY_HELPER, retryHelperSource } from './rewrite/helper.js';
 export { type RewritePlan, SKIP_REASONS, type SkipReason, type TextEdit } from './rewrite/plan.js';
 export { type CodeStyle, detectStyle } from './rewrite/style.js';
@@ -14,9 +14,9 @@ export {
   type GlobalAgentPolicy,
   type GlobalAgentPolicyInput,
   resolveGlobalAgentPolicy,
-} from './node-version.js';
+} from './global-agent.js';
 export { type ParseOptions, type ParsedFile, parseForAnalysis } from './standalone-host.js';
-export { mayContainRequest } from './text.js';
+export { mayContainRequest } from './pre-check.js';
 
 /** Retry wrappers recognised when none are configured. */
 export const DEFAULT_RETRY_WRAPPERS: readonly string[] = Object.freeze(['pRetry', 'retry', 'asyncRetry']);

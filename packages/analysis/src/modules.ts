@@ -22,14 +22,3 @@ export const AGENTKEEPALIVE = 'agentkeepalive';
 
 /** Functions of `http`/`https` that send a request. */
 export const REQUEST_FUNCTIONS: ReadonlySet<string> = new Set(['request', 'get']);
-
-/** HTTP client packages the analysis knows, and axios-retry, which guards axios. */
-export type ClientName = 'axios' | 'node-fetch' | 'got' | 'superagent' | 'undici';
-export type ClientPackage = ClientName | 'axios-retry';
-
-const CLIENT_PACKAGES: ReadonlySet<string> = new Set<ClientPackage>(['axios', 'node-fetch', 'got', 'superagent', 'undici', 'axios-retry']);
-
-/** `'axios'` → `'axios'`; anything else → `undefined`. */
-export function clientPackageOf(specifier: string): ClientPackage | undefined {
-  return CLIENT_PACKAGES.has(specifier) ? (specifier as ClientPackage) : undefined;
-}

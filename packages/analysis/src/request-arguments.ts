@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { isFunction, memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
-import type { ValueResolver } from './values.js';
+import type { ValueResolver } from './values/resolver.js';
 
 export type RequestNode = TSESTree.CallExpression | TSESTree.NewExpression;
 

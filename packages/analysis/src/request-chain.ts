@@ -1,7 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { methodCallOn } from './ast/chains.js';
-import { staticLiteralValue } from './ast/predicates.js';
-import type { ValueResolver } from './values.js';
+import { outermostWrapper, staticLiteralValue } from './ast/predicates.js';
+import type { HostVariable } from './host.js';
+import type { ValueResolver } from './values/resolver.js';
 
 /** EventEmitter methods that add a listener: `(event, listener)`. */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set([
@@ -77,4 +78,31 @@ export function resolveEvents(registrations: readonly ListenerRegistration[], va
     const [only] = found;
     return found.length === 1 && only?.kind === 'string' && only.value !== undefined ? { ...registration, event: only.value } : registration;
   });
+}
+
+/**
+ * The chains of calls made on a request: on the call itself, and on each read
+ * of the variable it is stored in (`const req = <request>`, `req = <request>`).
+ */
+export function requestChains(request: TSESTree.CallExpression | TSESTree.NewExpression, values: ValueResolver): RequestChain[] {
+  const chain = followRequestChain(request);
+  const chains = [chain];
+  const holder = holdingVariable(chain.end, values);
+  for (const reference of holder?.references ?? []) {
+    if (reference.isRead()) chains.push(followRequestChain(reference.identifier));
+  }
+  return chains;
+}
+
+/** The variable `expression` is stored in: `const req = <expression>` or `req = <expression>`. */
+function holdingVariable(expression: TSESTree.Node, values: ValueResolver): HostVariable | null {
+  const outer = outermostWrapper(expression);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return values.variableOf(parent.id);
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer && parent.left.type === AST_NODE_TYPES.Identifier) {
+    return values.variableOf(parent.left);
+  }
+  return null;
 }

@@ -8,6 +8,7 @@ import {
   mayContainRequest,
   parseForAnalysis,
   resolveGlobalAgentPolicy,
+  rewriteOf,
 } from '@keepalive-guard/analysis';
 import { disabledLines } from './disable-directives.js';
 import type { CodemodOptions } from './options.js';
@@ -84,12 +85,12 @@ export function rewriteSource(text: string, file: string, options: CodemodOption
   let source = first.parsed.host.sourceText;
   let current = first;
   for (let round = 0; round < rewrites; round += 1) {
-    const next = current.active.find((finding) => finding.fix.kind === 'rewrite');
-    if (next?.fix.kind !== 'rewrite') throw new Error(`${file}: a site to rewrite disappeared after ${round} rewrites`);
-    source = applyEdits(source, next.fix.edits);
+    const next = current.active.map(rewriteOf).find((plan) => plan.kind === 'rewrite');
+    if (next?.kind !== 'rewrite') throw new Error(`${file}: a site to rewrite disappeared after ${round} rewrites`);
+    source = applyEdits(source, next.edits);
     current = analyse(source);
   }
-  const left = current.active.filter((finding) => finding.fix.kind === 'skip').length;
+  const left = current.active.filter((finding) => rewriteOf(finding).kind === 'skip').length;
   if (current.active.length !== left || left !== sites.length - rewrites) {
     throw new Error(`${file}: the rewritten code is still reported; the file was left as it was`);
   }
@@ -113,9 +114,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 function siteReport(finding: Finding): SiteReport {
   const { line, column } = finding.reportLoc.start;
   const base = { line, column: column + 1, callee: finding.callee };
-  return finding.fix.kind === 'rewrite'
+  const plan = rewriteOf(finding);
+  return plan.kind === 'rewrite'
     ? { ...base, status: 'rewritten' }
-    : { ...base, status: 'skipped', reason: finding.fix.reason, message: SKIP_REASONS[finding.fix.reason] };
+    : { ...base, status: 'skipped', reason: plan.reason, message: SKIP_REASONS[plan.reason] };
 }
 
 /** `--parser ts|tsx` decides by the name the parser sees; by default the file's own extension does. */

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, isLoop, memberPropertyName, skipTransparentWrappers, staticKeyName, staticLiteralValue } from '../ast/predicates.js';
+import { isFunction, isLoop, memberPropertyName, skipTransparentWrappers } from '../ast/predicates.js';
 import { ownNodes } from '../ast/walk.js';
 import { mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
-import type { ValueResolver } from '../values.js';
-import { IDEMPOTENCY_KEY_HEADERS, IDEMPOTENT_METHODS } from '../http-methods.js';
+import type { ValueResolver } from '../values/resolver.js';
+import { isIdempotentRequest, requestMethods } from '../http-methods.js';
 import { skip } from './reasons.js';
 import type { Site } from './site.js';
 
@@ -92,47 +92,10 @@ function checkTimeoutListener(listener: TSESTree.Node, site: Site): void {
   if (!destroys) skip('timeout-listener');
 }
 
-/** A request that is certainly POST/PATCH/... without an idempotency key is not replayed. */
+/** A request that is certainly POST/PATCH/... without an idempotency key is not replayed; CONNECT opens a tunnel. */
 function checkIdempotency(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): void {
-  const methods = staticMethods(options, values);
-  if (methods?.has('CONNECT')) skip('upgrade');
-  if (!methods || [...methods].some((method) => IDEMPOTENT_METHODS.has(method))) return;
-  if (mayHaveIdempotencyKey(site, options, values)) return;
-  skip('non-idempotent');
-}
-
-/** Every method the request may use, or `undefined` when one of them cannot be known. */
-function staticMethods(options: TSESTree.Node | null | 'unknown', values: ValueResolver): Set<string> | undefined {
-  if (options === 'unknown') return undefined;
-  if (options === null) return new Set(['GET']);
-  const lookup = values.lookupProperty(options, 'method');
-  const methods = new Set<string>(lookup.mayBeAbsent ? ['GET'] : []);
-  for (const value of lookup.values) {
-    if (value.kind !== 'string' || value.value === undefined) return undefined;
-    methods.add(value.value.toUpperCase());
-  }
-  return methods;
-}
-
-function mayHaveIdempotencyKey(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): boolean {
-  if (options && options !== 'unknown') {
-    const headers = values.lookupProperty(options, 'headers');
-    for (const value of headers.values) {
-      if (value.kind !== 'object') return true;
-      for (const property of value.node.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) return true;
-        const key = staticKeyName(property.key, property.computed);
-        if (key === undefined || IDEMPOTENCY_KEY_HEADERS.has(key.toLowerCase())) return true;
-      }
-    }
-  }
-  // req.setHeader('Idempotency-Key', ...) among the moved statements.
-  return site.calls.some(({ method, call }) => {
-    if (method !== 'setHeader') return false;
-    const [name] = call.arguments;
-    const header = name ? staticLiteralValue(name) : undefined;
-    return typeof header !== 'string' || IDEMPOTENCY_KEY_HEADERS.has(header.toLowerCase());
-  });
+  if (requestMethods(options, values)?.has('CONNECT')) skip('upgrade');
+  if (!isIdempotentRequest(options, site.calls, values)) skip('non-idempotent');
 }
 
 /** A break/continue whose loop (or switch) is itself inside `statement`. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { type RequestNode, requestOptions } from '../request-arguments.js';
-import { lineIndent } from '../text.js';
-import type { ValueResolver } from '../values.js';
+import { lineIndent } from '../source-text.js';
+import type { ValueResolver } from '../values/resolver.js';
 import { checkReplayable } from './checks.js';
 import { errorListenerEdits } from './error-listener.js';
 import { planEarlyEvaluation } from './evaluation.js';

@@ -1,5 +1,4 @@
-import { CLIENT_ADVICE } from '../clients.js';
-import type { ClientName } from '../modules.js';
+import { CLIENT_ADVICE, type ClientName } from '../clients/index.js';
 
 /**
  * Why a request is left as it is: one key per check the planner makes, each

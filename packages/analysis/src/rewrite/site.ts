@@ -3,7 +3,7 @@ import { contains, insideLoop, isFunction, isLoop, outermostWrapper, skipTranspa
 import type { HostVariable } from '../host.js';
 import type { RequestNode } from '../request-arguments.js';
 import { type ChainStep, type ListenerRegistration, followRequestChain, resolveEvents } from '../request-chain.js';
-import type { ValueResolver } from '../values.js';
+import type { ValueResolver } from '../values/resolver.js';
 import { NAME_CANDIDATES, type NameChooser } from './names.js';
 import { skip } from './reasons.js';
 import { calleeName } from '../ast/callee.js';

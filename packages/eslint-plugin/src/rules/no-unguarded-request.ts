@@ -146,20 +146,8 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
           // Without type information the agent's module is unknown: not reported (the codemod lists it).
           if (finding.via === 'another-module') continue;
           const loc = finding.reportLoc;
-          const { fix } = finding;
-          // The codemod's rewrite, offered (never applied) because it changes what the code does.
-          const suggest =
-            fix.kind === 'rewrite'
-              ? [
-                  {
-                    messageId: 'wrapWithRetry' as const,
-                    data: { maxRetries },
-                    fix: (fixer: TSESLint.RuleFixer) => fix.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
-                  },
-                ]
-              : [];
+          if (!finding.idempotent && options.reportNonIdempotent === false) continue;
           if (finding.via === 'client') {
-            if (finding.nonIdempotent && options.reportNonIdempotent === false) continue;
             const { agent } = finding;
             context.report({
               loc,
@@ -176,9 +164,20 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             });
             continue;
           }
+          const { fix } = finding;
+          // The codemod's rewrite, offered (never applied) because it changes what the code does.
+          const suggest =
+            fix.kind === 'rewrite'
+              ? [
+                  {
+                    messageId: 'wrapWithRetry' as const,
+                    data: { maxRetries },
+                    fix: (fixer: TSESLint.RuleFixer) => fix.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+                  },
+                ]
+              : [];
           const agent = finding.via === 'keep-alive-agent' ? `\`${finding.agent.name}\`` : "Node's global agent";
-          if (fix.kind === 'skip' && fix.reason === 'non-idempotent') {
-            if (options.reportNonIdempotent === false) continue;
+          if (!finding.idempotent) {
             context.report({ loc, messageId: 'unguardedNonIdempotent', data: { callee: finding.callee, agent } });
           } else if (finding.via === 'keep-alive-agent') {
             context.report({

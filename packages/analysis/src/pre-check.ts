@@ -1,3 +1,5 @@
+import { CLIENT_REQUEST_PACKAGES } from './clients/index.js';
+
 /**
  * A request needs the `http` or `https` module, and the analysis only follows
  * modules named by a literal specifier in `require(...)`, `import ... from`,
@@ -10,7 +12,7 @@
 const moduleReference = (names: string) => new RegExp(`\\b(?:require|import|from)\\s*\\(?\\s*['"\`](?:${names})['"\`]`);
 const HTTP_MODULE_REFERENCE = moduleReference('(?:node:)?https?');
 /** The client packages whose requests the analysis reads (the global `fetch` needs undici's dispatcher). */
-const CLIENT_MODULE_REFERENCE = moduleReference('axios|node-fetch|got|superagent|undici');
+const CLIENT_MODULE_REFERENCE = moduleReference(CLIENT_REQUEST_PACKAGES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 /** Agents come from `http`, `https` or agentkeepalive. */
 const AGENT_MODULE_REFERENCE = moduleReference('(?:node:)?https?|agentkeepalive');
 
@@ -18,7 +20,7 @@ export function mayContainRequest(text: string): boolean {
   return HTTP_MODULE_REFERENCE.test(text) || CLIENT_MODULE_REFERENCE.test(text);
 }
 
-/** Whether the file names a client package (axios, node-fetch, got, superagent, undici). */
+/** Whether the file imports a client package (`clients/index.ts` lists them). */
 export function mayUseClient(text: string): boolean {
   return CLIENT_MODULE_REFERENCE.test(text);
 }
@@ -26,16 +28,4 @@ export function mayUseClient(text: string): boolean {
 /** The same check for agents: a file that names none of their modules creates none. */
 export function mayContainAgent(text: string): boolean {
   return AGENT_MODULE_REFERENCE.test(text);
-}
-
-/** The whitespace that starts the line containing `offset`. */
-export function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
-}
-
-/** Source text of a node, on one line and cut to a readable length. */
-export function excerpt(text: string, range: readonly [number, number], maxLength = 40): string {
-  const flat = text.slice(range[0], range[1]).replace(/\s+/g, ' ');
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/types';
 import semver from 'semver';
+import type { HttpModuleName } from './modules.js';
+import { excerpt } from './source-text.js';
+import type { ValueResolver } from './values/resolver.js';
 
 /**
  * Whether Node's global agent keeps sockets alive for the code being checked.
@@ -94,5 +98,40 @@ function readManifest(file: string): { engines?: { node?: unknown } } | undefine
   } catch {
     // A broken package.json still marks the package root; it just says nothing about engines.
     return {};
+  }
+}
+
+/** What the file does to `http.globalAgent` / `https.globalAgent`, over the configured policy. */
+export class GlobalAgents {
+  readonly #assigned = new Map<HttpModuleName, { keepAlive: boolean; line: number; text: string }>();
+  readonly #policy: GlobalAgentPolicy;
+
+  constructor(values: ValueResolver, assignments: readonly TSESTree.AssignmentExpression[], policy: GlobalAgentPolicy) {
+    this.#policy = policy;
+    for (const assignment of assignments) {
+      const target = assignment.left as TSESTree.MemberExpression;
+      const agents = values.resolve(assignment.right);
+      const keepAlive = agents.some((value) => value.kind === 'agent' && value.keepAlive === true);
+      const closed = agents.every((value) => value.kind === 'agent' && value.keepAlive === false);
+      if (!keepAlive && !closed) continue;
+      for (const value of values.resolve(target.object)) {
+        if (value.kind !== 'http-module') continue;
+        const text = `${excerpt(values.host.sourceText, target.range)}`;
+        this.#assigned.set(value.module, { keepAlive, line: assignment.loc.start.line, text });
+      }
+    }
+  }
+
+  policyFor(modules: readonly HttpModuleName[]): GlobalAgentPolicy {
+    for (const module of modules) {
+      const assigned = this.#assigned.get(module);
+      if (assigned?.keepAlive) {
+        return { keepAlive: true, reason: `${assigned.text} is set to a keep-alive agent on line ${assigned.line}` };
+      }
+    }
+    if (modules.every((module) => this.#assigned.has(module))) {
+      return { keepAlive: false, reason: 'the file sets the global agent to one without keep-alive' };
+    }
+    return this.#policy;
   }
 }

@@ -1,0 +1,118 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
+import type { KeepAliveAgent } from './finding.js';
+import { type RequestNode, requestOptions } from './request-arguments.js';
+import { excerpt } from './source-text.js';
+import type { AbstractValue, AgentFlavor, AgentValue, ImportedValue, PropertyLookup } from './values/abstract-value.js';
+import type { ValueResolver } from './values/resolver.js';
+
+/**
+ * How an agent is found and what makes it keep sockets alive: for the
+ * requests of `no-unguarded-request` and the agents of `require-agent-timeout`.
+ */
+
+/** The first of `values` that is an agent certainly keeping sockets alive. */
+export function findKeepAliveAgent(values: readonly AbstractValue[]): AgentValue | undefined {
+  return values.find((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
+}
+
+/** `http.Agent`, `https.Agent`, agentkeepalive's classes (and its module, which is `HttpAgent`). */
+export function agentClassFlavor(value: AbstractValue): AgentFlavor | undefined {
+  if (value.kind === 'agent-class') return value.flavor;
+  if (value.kind === 'agentkeepalive-module') return 'agentkeepalive';
+  return undefined;
+}
+
+/** Core agents keep sockets alive only with `keepAlive: true`; agentkeepalive unless `keepAlive: false`. `undefined`: it cannot be seen. */
+export function agentKeepsAlive(
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+  flavor: AgentFlavor,
+  values: Pick<ValueResolver, 'lookupProperty'>,
+): boolean | undefined {
+  const byDefault = flavor === 'agentkeepalive';
+  const [options] = creation.arguments;
+  if (!options) return byDefault;
+  if (options.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const lookup = values.lookupProperty(options, 'keepAlive');
+  const settings = lookup.values.map((value) => (value.kind === 'constant' ? Boolean(value.value) : undefined));
+  if (lookup.mayBeAbsent) settings.push(byDefault);
+  // As with agents, a branch that turns keep-alive on is enough.
+  if (settings.includes(true)) return true;
+  return settings.every((setting) => setting === false) ? false : undefined;
+}
+
+/** The keep-alive agent that `node` (`new http.Agent({ keepAlive: true })`, `new HttpsAgent()`) creates, if it creates one. */
+export function keepAliveAgentCreatedBy(node: TSESTree.Node, values: ValueResolver): AgentValue | undefined {
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparentWrappers(node.callee);
+  // Cheap shape checks first: `x.Agent`, `x.HttpsAgent` or a plain name.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !/Agent$/.test(memberPropertyName(callee) ?? '')) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return values
+    .resolve(node)
+    .find((value): value is AgentValue => value.kind === 'agent' && value.creation === node && value.keepAlive === true);
+}
+
+/** Where a request's agent is Node's global agent. */
+export const GLOBAL_AGENT = { kind: 'global' } as const;
+
+/**
+ * The agent a request goes through: a keep-alive agent, the global agent,
+ * one imported from a module the host cannot read, or `undefined` when it is
+ * not keep-alive or cannot be known.
+ */
+export function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | typeof GLOBAL_AGENT | ImportedValue | undefined {
+  const options = requestOptions(node, values);
+  if (options === 'unknown') return undefined;
+  const lookup: PropertyLookup = options ? values.lookupProperty(options, 'agent') : { values: [], mayBeAbsent: true };
+  if (options && !values.lookupProperty(options, 'createConnection').mayBeAbsent) return undefined;
+  const keepAlive = findKeepAliveAgent(lookup.values);
+  if (keepAlive) return keepAlive;
+  const imported = lookup.values.find((value): value is ImportedValue => value.kind === 'imported');
+  if (imported) return imported;
+  let global = lookup.mayBeAbsent;
+  for (const value of lookup.values) {
+    if (value.kind === 'global-agent' || (value.kind === 'constant' && value.value == null)) global = true;
+    else if (!(value.kind === 'agent' && value.keepAlive === false) && !(value.kind === 'constant' && value.value === false)) {
+      return undefined;
+    }
+  }
+  return global ? GLOBAL_AGENT : undefined;
+}
+
+/** An agent as a finding names it: where it is created, and in which module. */
+export function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
+  const { creation, origin } = agent;
+  const described = { ...describeCreation(creation, origin?.sourceText ?? text), flavor: agent.flavor };
+  return origin ? { ...described, fileName: origin.fileName } : described;
+}
+
+export function describeCreation(creation: TSESTree.Node, text: string): Pick<KeepAliveAgent, 'name' | 'line' | 'range'> {
+  return { name: agentName(creation, text), line: creation.loc.start.line, range: [creation.range[0], creation.range[1]] };
+}
+
+/** The name the code gives the agent where it is created. */
+export function agentName(creation: TSESTree.Node, text: string): string {
+  const outer = outermostWrapper(creation);
+  const parent = outer.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+      break;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return excerpt(text, parent.left.range);
+    case AST_NODE_TYPES.PropertyDefinition: {
+      const key = staticKeyName(parent.key, parent.computed);
+      if (key !== undefined) return `this.${key}`;
+      break;
+    }
+    case AST_NODE_TYPES.Property: {
+      const key = staticKeyName(parent.key, parent.computed);
+      if (key !== undefined && parent.value === outer) return key;
+      break;
+    }
+    default:
+      break;
+  }
+  return excerpt(text, creation.range);
+}

@@ -1,0 +1,91 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { ClientName } from './clients/index.js';
+import type { HttpModuleName } from './modules.js';
+import type { RewritePlan } from './rewrite/plan.js';
+import type { AgentFlavor } from './values/abstract-value.js';
+
+/** The agent a finding names. */
+export interface KeepAliveAgent {
+  /** How the code refers to the agent: `keepAliveAgent`, `this.agent`, or its creation. */
+  readonly name: string;
+  readonly line: number;
+  readonly range: readonly [number, number];
+  /** `undici`: an undici dispatcher (`Agent`, `Pool`), which keeps connections alive by default. */
+  readonly flavor: AgentFlavor | 'undici';
+  /** The module that creates it, when that is not the analysed file (with type information only). */
+  readonly fileName?: string;
+}
+
+interface FindingBase {
+  /** The request (for a client, also `axios.defaults.httpAgent = …`). */
+  readonly node: TSESTree.Node;
+  /** The whole request expression. */
+  readonly range: readonly [number, number];
+  /** What to underline: the callee (`http.get`, `new ClientRequest`). */
+  readonly reportRange: readonly [number, number];
+  /** `reportRange` as lines (1-based) and columns (0-based). */
+  readonly reportLoc: TSESTree.SourceLocation;
+  readonly callee: string;
+  /**
+   * `false` when the request certainly uses a method that RFC 9110 does not
+   * call idempotent (POST, PATCH, CONNECT, …) and may carry no
+   * Idempotency-Key header: sending it again could repeat its effect.
+   */
+  readonly idempotent: boolean;
+}
+
+/** A request of Node's `http`/`https`. */
+interface RequestFindingBase extends FindingBase {
+  readonly modules: readonly HttpModuleName[];
+}
+
+/** A request sent through a keep-alive agent with no retry for a reused socket. */
+export type Finding =
+  | (RequestFindingBase & {
+      readonly via: 'keep-alive-agent';
+      readonly agent: KeepAliveAgent;
+      /** The rewrite into a bounded retry, or why there is none. */
+      readonly fix: RewritePlan;
+    })
+  | (RequestFindingBase & {
+      readonly via: 'global-agent';
+      /** Why the global agent counts as keep-alive here. */
+      readonly reason: string;
+      readonly fix: RewritePlan;
+    })
+  /**
+   * The agent is imported from `specifier` and the host cannot read that
+   * module (no type information): maybe keep-alive, maybe not. The rule does
+   * not report these; the codemod lists them as skipped.
+   */
+  | (RequestFindingBase & { readonly via: 'another-module'; readonly specifier: string })
+  /**
+   * A client package (axios, node-fetch, got, superagent, undici) given an
+   * explicit keep-alive agent, with nothing that retries a reused socket's
+   * reset. Never rewritten.
+   */
+  | (FindingBase & {
+      readonly via: 'client';
+      readonly client: ClientName;
+      readonly agent: KeepAliveAgent;
+      /** How the request fails in the race. */
+      readonly error: string;
+      /** What would count as guarded. */
+      readonly guard: string;
+    });
+
+/**
+ * What the codemod does with a finding: the rewrite, or why there is none
+ * (a client's request, an agent in a module it does not read, or the
+ * planner's reason).
+ */
+export function rewriteOf(finding: Finding): RewritePlan {
+  switch (finding.via) {
+    case 'client':
+      return { kind: 'skip', reason: `client-${finding.client}` };
+    case 'another-module':
+      return { kind: 'skip', reason: 'agent-in-another-module' };
+    default:
+      return finding.fix;
+  }
+}
