@@ -10,7 +10,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { type RaceMode, type RequestRecord, TEST_CERTIFICATE, startRaceServer } from './race-server.js';
 
-export interface TracedRequest {
+interface TracedRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
@@ -26,7 +26,7 @@ export interface Trace {
 }
 
 /** Programs whose name says TLS run against the HTTPS race server. */
-export const usesTls = (file: string): boolean => /(?:^|-)tls-/.test(path.basename(file));
+const usesTls = (file: string): boolean => /(?:^|-)tls-/.test(path.basename(file));
 
 /**
  * Runs one program against a fresh race server in `mode`. TypeScript is
@@ -109,7 +109,7 @@ export function healthyView(trace: Trace): { exitCode: number | null; stdout: re
  * Every leaf of a JSON value, by path: `{ "stdout.3": "ok", ... }`.
  * Arrays are indexed, so a longer array has paths the shorter one lacks.
  */
-export function leaves(value: unknown, prefix = '', into: Map<string, unknown> = new Map()): Map<string, unknown> {
+function leaves(value: unknown, prefix = '', into: Map<string, unknown> = new Map()): Map<string, unknown> {
   if (value !== null && typeof value === 'object') {
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
     if (entries.length === 0) into.set(prefix, Array.isArray(value) ? '[]' : '{}');

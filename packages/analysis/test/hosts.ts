@@ -19,7 +19,7 @@ export interface FindingSummary {
 
 export const ALWAYS_KEEP_ALIVE = { keepAlive: true, reason: 'test' } as const;
 
-export function summarize(findings: readonly Finding[], text: string): FindingSummary[] {
+function summarize(findings: readonly Finding[], text: string): FindingSummary[] {
   return findings.map((finding) => ({
     via: finding.via,
     callee: finding.callee,

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 
 /** The rule whose eslint-disable comments the codemod honours. */
-export const RULE_ID = 'keepalive-guard/no-unguarded-request';
+const RULE_ID = 'keepalive-guard/no-unguarded-request';
 
 /**
  * Lines on which `keepalive-guard/no-unguarded-request` is turned off by an

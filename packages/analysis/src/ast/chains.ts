@@ -4,7 +4,7 @@ import { memberPropertyName, outermostWrapper } from './predicates.js';
 /** Method-call chains: `a.b(x).c(y)`, read from either end. */
 
 /** `x.method(...)` where the call's callee is `member`; returns the call. */
-export function callOfMethod(member: TSESTree.Node): TSESTree.CallExpression | undefined {
+function callOfMethod(member: TSESTree.Node): TSESTree.CallExpression | undefined {
   const outer = outermostWrapper(member);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) return parent;

@@ -9,7 +9,7 @@ import { type ClassNode, type FunctionNode, isClass, isFunction } from './predic
  * ESTree's, JSX included), with a walk over the node's own keys for a type
  * they do not know.
  */
-export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
+function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
   const keys = visitorKeys[node.type] ?? ownKeys(node);
   const record = node as unknown as Record<string, unknown>;
   for (const key of keys) {

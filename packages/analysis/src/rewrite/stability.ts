@@ -23,7 +23,7 @@ export type Stability = 'stable' | 'fixed' | 'mutable';
 export type Role = 'data' | 'function';
 
 /** Whether anything but its declaration writes the variable. */
-export function reassigned(variable: HostVariable): boolean {
+function reassigned(variable: HostVariable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 

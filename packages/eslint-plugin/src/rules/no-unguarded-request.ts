@@ -15,7 +15,7 @@ import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
 import { configuredNodeVersion } from '../util/settings.js';
 
-export interface NoUnguardedRequestOptions {
+interface NoUnguardedRequestOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent. */
   globalAgent?: GlobalAgentOption;
   /** Node versions the code runs on (semver range); overrides settings and `engines.node`. */

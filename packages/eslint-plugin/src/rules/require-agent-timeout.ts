@@ -3,7 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
 
-export interface RequireAgentTimeoutOptions {
+interface RequireAgentTimeoutOptions {
   /** The value the suggestion sets, in milliseconds. */
   timeout?: number;
 }
