@@ -24,7 +24,7 @@ function summarize(findings: readonly Finding[], text: string): FindingSummary[]
     via: finding.via,
     callee: finding.callee,
     at: text.slice(finding.range[0], finding.range[1]).split('\n')[0] ?? '',
-    detail: finding.via === 'keep-alive-agent' ? `${finding.agent.name}@${finding.agent.line}` : finding.reason,
+    detail: finding.via === 'keep-alive-agent' ? `${finding.agent.name}@${finding.agent.line}` : finding.via === 'global-agent' ? finding.reason : '',
   }));
 }
 

@@ -43,8 +43,8 @@ export interface RewriteContext {
  *     send();
  *
  * plus the helpers at the end of the file when they are not there yet. Or,
- * when one of the checks (site.ts, checks.ts, evaluation.ts) cannot prove the
- * retry safe, the reason it is left alone.
+ * when one of the checks (site.ts, checks.ts, evaluation.ts with
+ * stability.ts) cannot prove the retry safe, the reason it is left alone.
  */
 export function planRewrite(request: RequestNode, context: RewriteContext): RewritePlan {
   try {
