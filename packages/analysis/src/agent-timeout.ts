@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { agentName, keepAliveAgentCreatedBy } from './agents.js';
 import { calleeReport } from './ast/callee.js';
 import { staticKeyName } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
 import type { AnalysisHost } from './host.js';
+import { mayContainAgent } from './pre-check.js';
 import type { TextEdit } from './rewrite/plan.js';
 import { detectEol } from './rewrite/style.js';
-import { agentName, keepAliveAgentCreatedBy } from './agents.js';
-import { mayContainAgent } from './pre-check.js';
 import { lineIndent } from './source-text.js';
 import type { AbstractValue, AgentFlavor, PropertyLookup } from './values/abstract-value.js';
 import { ValueResolver } from './values/resolver.js';

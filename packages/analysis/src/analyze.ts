@@ -11,12 +11,12 @@ import { GuardFinder } from './guards.js';
 import type { AnalysisHost } from './host.js';
 import { isIdempotentRequest } from './http-methods.js';
 import type { HttpModuleName } from './modules.js';
+import { mayContainRequest, mayUseClient } from './pre-check.js';
 import { type RequestNode, requestOptions } from './request-arguments.js';
 import { requestChains } from './request-chain.js';
 import { DEFAULT_MAX_RETRIES } from './rewrite/helper.js';
 import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/plan.js';
 import { detectStyle } from './rewrite/style.js';
-import { mayContainRequest, mayUseClient } from './pre-check.js';
 import { excerpt } from './source-text.js';
 import { ValueResolver } from './values/resolver.js';
 
@@ -145,12 +145,17 @@ function requestModules(node: RequestNode, values: ValueResolver): HttpModuleNam
   return [...modules];
 }
 
-function requestFinding(node: RequestNode, modules: readonly HttpModuleName[], values: ValueResolver) {
+/** What every finding about a request of `http`/`https` says, whatever its agent. */
+function requestFinding(
+  node: RequestNode,
+  modules: readonly HttpModuleName[],
+  values: ValueResolver,
+): Omit<Extract<Finding, { via: 'another-module' }>, 'via' | 'specifier'> {
   const report = calleeReport(node);
   const calls = requestChains(node, values).flatMap((chain) => chain.steps);
   return {
     node,
-    range: [node.range[0], node.range[1]] as const,
+    range: [node.range[0], node.range[1]],
     reportRange: report.range,
     reportLoc: report.loc,
     callee: excerpt(values.host.sourceText, report.range),

@@ -27,9 +27,12 @@ interface FindingBase {
   readonly reportLoc: TSESTree.SourceLocation;
   readonly callee: string;
   /**
-   * `false` when the request certainly uses a method that RFC 9110 does not
-   * call idempotent (POST, PATCH, CONNECT, …) and may carry no
-   * Idempotency-Key header: sending it again could repeat its effect.
+   * `false` when sending the request again could repeat its effect. For a
+   * request of `http`/`https`: it certainly uses a method that RFC 9110 does
+   * not call idempotent (POST, PATCH, CONNECT, …) and may carry no
+   * Idempotency-Key header (in its options or set on it). For a client: got
+   * with such a method, which is why got does not retry it; the other
+   * clients' findings are not about one request's method.
    */
   readonly idempotent: boolean;
 }
@@ -62,7 +65,7 @@ export type Finding =
   /**
    * A client package (axios, node-fetch, got, superagent, undici) given an
    * explicit keep-alive agent, with nothing that retries a reused socket's
-   * reset. Never rewritten.
+   * reset. Never rewritten: `guard` says what would count as guarded.
    */
   | (FindingBase & {
       readonly via: 'client';

@@ -1,6 +1,6 @@
+import type { TSESTree } from '@typescript-eslint/types';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TSESTree } from '@typescript-eslint/types';
 import semver from 'semver';
 import type { HttpModuleName } from './modules.js';
 import { excerpt } from './source-text.js';

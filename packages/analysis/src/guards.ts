@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { calleePath } from './ast/callee.js';
+import { methodCallOn } from './ast/chains.js';
 import { type FunctionNode, insideLoop, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName, staticLiteralValue } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
 import { requestChains, resolveEvents } from './request-chain.js';
 import { RETRY_HELPER } from './rewrite/helper.js';
 import type { ValueResolver } from './values/resolver.js';
-import { calleePath } from './ast/callee.js';
-import { methodCallOn } from './ast/chains.js';
 
 /** How many calls deep a guard may sit below the error listener (`onError` → `shouldRetry`). */
 const MAX_HELPER_DEPTH = 2;

@@ -1,12 +1,12 @@
-import { createRequire } from 'node:module';
 import type * as TypeScriptScopeManager from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TypeScriptEstree from '@typescript-eslint/typescript-estree';
 import * as eslintScope from 'eslint-scope';
 import { KEYS as ESTREE_KEYS, getKeys } from 'eslint-visitor-keys';
 import * as espree from 'espree';
-import type { AnalysisHost, HostVariable } from './host.js';
+import { createRequire } from 'node:module';
 import { isCommonJsFile, isTypeScriptFile } from './file-kinds.js';
+import type { AnalysisHost, HostVariable } from './host.js';
 
 export interface ParsedFile {
   readonly program: TSESTree.Program;

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/types';
+import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import { nodeAtRange } from './ast/walk.js';
 import type { AnalysisHost, ImportedDeclaration } from './host.js';

@@ -25,8 +25,9 @@ const AGENT = "import http from 'node:http';\nconst agent = new http.Agent({ kee
 
 describe('clients/index.ts', () => {
   it('derives the package set, the advice and the pre-check from the one list', () => {
-    expect(CLIENT_REQUEST_PACKAGES).toEqual(['axios', 'got', 'node-fetch', 'superagent', 'undici']);
-    expect(Object.keys(CLIENT_ADVICE).sort()).toEqual(['axios', 'got', 'node-fetch', 'superagent', 'undici']);
+    expect(CLIENT_REQUEST_PACKAGES).toEqual(['axios', 'node-fetch', 'got', 'superagent', 'undici']);
+    // In the order the advice has always been listed (SKIP_REASONS takes its client-* keys from it).
+    expect(Object.keys(CLIENT_ADVICE)).toEqual(['axios', 'node-fetch', 'got', 'superagent', 'undici']);
     expect(clientPackageOf('axios-retry')).toBe('axios-retry');
     expect(clientPackageOf('request')).toBeUndefined();
     expect(CLIENT_REQUEST_PACKAGES.every((name) => mayUseClient(`import x from '${name}';`))).toBe(true);

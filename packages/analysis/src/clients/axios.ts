@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { type ClientContext, type ClientLibrary, type ClientSiteAt, keepAliveAgentIn, optionsOfUrlOrOptionsCall } from './client.js';
 import { findKeepAliveAgent } from '../agents.js';
 import { calleeReport } from '../ast/callee.js';
 import { memberPropertyName } from '../ast/predicates.js';
 import { descendants } from '../ast/walk.js';
 import type { AbstractValue, ClientValue } from '../values/abstract-value.js';
-import { type ClientContext, type ClientLibrary, type ClientSiteAt, keepAliveAgentIn, optionsOfUrlOrOptionsCall } from './client.js';
 
 /** axios' request methods, by where their config argument is. */
 const CONFIG_ARGUMENT: ReadonlyMap<string, number> = new Map([

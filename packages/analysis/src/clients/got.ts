@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { type ClientLibrary, layeredLookup, optionsOfUrlOrOptionsCall } from './client.js';
 import { findKeepAliveAgent } from '../agents.js';
 import { calleeReport } from '../ast/callee.js';
 import { staticLiteralValue } from '../ast/predicates.js';
 import { IDEMPOTENT_METHODS } from '../http-methods.js';
 import type { PropertyLookup } from '../values/abstract-value.js';
 import type { ValueResolver } from '../values/resolver.js';
-import { type ClientLibrary, layeredLookup, optionsOfUrlOrOptionsCall } from './client.js';
 
 const METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'head', 'delete']);
 /** got's `retry` defaults. */

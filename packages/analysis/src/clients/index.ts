@@ -1,17 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { memberPropertyName } from '../ast/predicates.js';
-import type { GuardFinder } from '../guards.js';
-import type { AbstractValue, ClientValue } from '../values/abstract-value.js';
-import type { ValueResolver } from '../values/resolver.js';
 import { axios } from './axios.js';
 import type { ClientAdvice, ClientContext, ClientLibrary, ClientSiteAt } from './client.js';
 import { got } from './got.js';
 import { nodeFetch } from './node-fetch.js';
 import { superagent } from './superagent.js';
 import { undici } from './undici.js';
+import { memberPropertyName } from '../ast/predicates.js';
+import type { GuardFinder } from '../guards.js';
+import type { AbstractValue } from '../values/abstract-value.js';
+import type { ValueResolver } from '../values/resolver.js';
 
 /** The client libraries the analysis reads, in the order their sites are looked for. */
-const CLIENTS = [axios, got, nodeFetch, superagent, undici] as const;
+const CLIENTS = [axios, nodeFetch, got, superagent, undici] as const;
 
 /** `'axios' | 'got' | …`: the client a finding names. */
 export type ClientName = (typeof CLIENTS)[number]['name'];
@@ -103,5 +103,5 @@ export function clientCallValues(call: TSESTree.CallExpression, values: ValueRes
 
 /** What `new X(...)` of a client's class makes, if it is one the analysis knows. */
 export function clientConstructionValue(callee: AbstractValue, creation: TSESTree.CallExpression | TSESTree.NewExpression): AbstractValue | undefined {
-  return callee.kind === 'client' ? BY_PACKAGE.get((callee as ClientValue).client)?.constructionValue?.(callee, creation) : undefined;
+  return callee.kind === 'client' ? BY_PACKAGE.get(callee.client)?.constructionValue?.(callee, creation) : undefined;
 }

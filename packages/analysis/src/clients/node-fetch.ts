@@ -1,7 +1,7 @@
+import { type ClientLibrary, optionsArgument } from './client.js';
 import { findKeepAliveAgent } from '../agents.js';
 import { calleeReport } from '../ast/callee.js';
 import { returnedExpressions } from '../ast/walk.js';
-import { type ClientLibrary, optionsArgument } from './client.js';
 
 export const nodeFetch: ClientLibrary<'node-fetch'> = {
   name: 'node-fetch',

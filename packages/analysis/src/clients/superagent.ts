@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { ClientLibrary } from './client.js';
 import { findKeepAliveAgent } from '../agents.js';
 import { chainCalls, chainRoot } from '../ast/chains.js';
 import { memberPropertyName, outermostWrapper, staticLiteralValue } from '../ast/predicates.js';
 import type { ValueResolver } from '../values/resolver.js';
-import type { ClientLibrary } from './client.js';
 
 export const superagent: ClientLibrary<'superagent'> = {
   name: 'superagent',

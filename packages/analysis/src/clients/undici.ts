@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { type ClientContext, type ClientLibrary, type ClientSiteAt, optionsArgument } from './client.js';
 import { calleeReport } from '../ast/callee.js';
 import { memberPropertyName } from '../ast/predicates.js';
 import type { AbstractValue, DispatcherValue } from '../values/abstract-value.js';
-import { type ClientContext, type ClientLibrary, type ClientSiteAt, optionsArgument } from './client.js';
 
 /** What `interceptors.retry(...)` gives: a path no member can have. */
 const RETRY_INTERCEPTOR = 'interceptors.retry()';
@@ -58,7 +58,7 @@ export const undici: ClientLibrary<'undici'> = {
     return global ? dispatcherSite(call, context) : undefined;
   },
 
-  /** `fetch(url, { dispatcher })`, `request(url, { dispatcher })` of undici. */
+  /** `fetch(url, { dispatcher })` (global or undici's), `request(url, { dispatcher })` of undici. */
   callSite(call, value, context) {
     return REQUESTS.has(value.path.join('.')) ? dispatcherSite(call, context) : undefined;
   },

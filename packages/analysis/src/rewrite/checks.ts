@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { skip } from './reasons.js';
+import type { Site } from './site.js';
 import { isFunction, isLoop, memberPropertyName, skipTransparentWrappers } from '../ast/predicates.js';
 import { ownNodes } from '../ast/walk.js';
+import { isIdempotentRequest, requestMethods } from '../http-methods.js';
 import { mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
 import type { ValueResolver } from '../values/resolver.js';
-import { isIdempotentRequest, requestMethods } from '../http-methods.js';
-import { skip } from './reasons.js';
-import type { Site } from './site.js';
 
 /**
  * The checks a site must pass before it is wrapped in a retry, each with the
@@ -95,6 +95,7 @@ function checkTimeoutListener(listener: TSESTree.Node, site: Site): void {
 /** A request that is certainly POST/PATCH/... without an idempotency key is not replayed; CONNECT opens a tunnel. */
 function checkIdempotency(site: Site, options: TSESTree.Node | null | 'unknown', values: ValueResolver): void {
   if (requestMethods(options, values)?.has('CONNECT')) skip('upgrade');
+  // An Idempotency-Key set by a call among the moved statements counts; the finding's `idempotent` reads every call on the request.
   if (!isIdempotentRequest(options, site.calls, values)) skip('non-idempotent');
 }
 

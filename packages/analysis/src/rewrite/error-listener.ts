@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { type FunctionNode, isFunction, outermostWrapper, skipTransparentWrappers } from '../ast/predicates.js';
-import { ownNodes } from '../ast/walk.js';
-import type { ListenerRegistration } from '../request-chain.js';
-import { lineIndent } from '../source-text.js';
-import type { ValueResolver } from '../values/resolver.js';
 import { RETRY_HELPER } from './helper.js';
 import { type TextEdit, sameLine } from './layout.js';
 import { NAME_CANDIDATES, type NameChooser, identifierNames } from './names.js';
 import { skip } from './reasons.js';
 import type { CodeStyle } from './style.js';
+import { type FunctionNode, isFunction, outermostWrapper, skipTransparentWrappers } from '../ast/predicates.js';
+import { ownNodes } from '../ast/walk.js';
+import type { ListenerRegistration } from '../request-chain.js';
+import { lineIndent } from '../source-text.js';
+import type { ValueResolver } from '../values/resolver.js';
 
 export interface RetryNames {
   readonly send: string;

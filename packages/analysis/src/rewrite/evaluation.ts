@@ -1,16 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast/predicates.js';
-import { descendants } from '../ast/walk.js';
-import type { HostVariable } from '../host.js';
-import { type RequestNode, mayBeFunction } from '../request-arguments.js';
-import { LISTENER_METHODS } from '../request-chain.js';
-import type { ValueResolver } from '../values/resolver.js';
 import { FIRST_ATTEMPT_HELPER, SNAPSHOT_HELPER } from './helper.js';
 import type { TextEdit } from './layout.js';
 import { NAME_CANDIDATES, type NameChooser } from './names.js';
 import { skip } from './reasons.js';
 import type { Site } from './site.js';
 import { type Role, StabilityReader, readIdentifiers, readsAsText, sameBindingEachTime, sameResultEachTime } from './stability.js';
+import { isFunction, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast/predicates.js';
+import { descendants } from '../ast/walk.js';
+import type { HostVariable } from '../host.js';
+import { type RequestNode, mayBeFunction } from '../request-arguments.js';
+import { LISTENER_METHODS } from '../request-chain.js';
+import type { ValueResolver } from '../values/resolver.js';
 
 /**
  * What may be evaluated early, and how (`stability.ts` says what each value

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { descendants } from '../ast/walk.js';
 import { skip } from './reasons.js';
 import type { CodeStyle } from './style.js';
+import { descendants } from '../ast/walk.js';
 
 export interface TextEdit {
   /** Offsets into the analysed text (without a BOM). */

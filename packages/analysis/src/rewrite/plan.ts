@@ -1,7 +1,4 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { type RequestNode, requestOptions } from '../request-arguments.js';
-import { lineIndent } from '../source-text.js';
-import type { ValueResolver } from '../values/resolver.js';
 import { checkReplayable } from './checks.js';
 import { errorListenerEdits } from './error-listener.js';
 import { planEarlyEvaluation } from './evaluation.js';
@@ -11,6 +8,9 @@ import { NAME_CANDIDATES, NameChooser, identifierNames, localBindingNames } from
 import { Skip, type SkipReason, skip } from './reasons.js';
 import { findSite } from './site.js';
 import type { CodeStyle } from './style.js';
+import { type RequestNode, requestOptions } from '../request-arguments.js';
+import { lineIndent } from '../source-text.js';
+import type { ValueResolver } from '../values/resolver.js';
 
 export { SKIP_REASONS, type SkipReason } from './reasons.js';
 export type { TextEdit } from './layout.js';

@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { NAME_CANDIDATES, type NameChooser } from './names.js';
+import { skip } from './reasons.js';
+import { calleeName } from '../ast/callee.js';
 import { contains, insideLoop, isFunction, isLoop, outermostWrapper, skipTransparentWrappers } from '../ast/predicates.js';
 import type { HostVariable } from '../host.js';
 import type { RequestNode } from '../request-arguments.js';
 import { type ChainStep, type ListenerRegistration, followRequestChain, resolveEvents } from '../request-chain.js';
 import type { ValueResolver } from '../values/resolver.js';
-import { NAME_CANDIDATES, type NameChooser } from './names.js';
-import { skip } from './reasons.js';
-import { calleeName } from '../ast/callee.js';
 
 /**
  * Which statements move into `send`: the request's own statement and the

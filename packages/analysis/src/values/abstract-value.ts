@@ -62,7 +62,6 @@ export type AbstractValue =
     }
   | { readonly kind: 'unknown' };
 
-
 export type AgentValue = Extract<AbstractValue, { kind: 'agent' }>;
 export type DispatcherValue = Extract<AbstractValue, { kind: 'dispatcher' }>;
 export type ClientValue = Extract<AbstractValue, { kind: 'client' }>;

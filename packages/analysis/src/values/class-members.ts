@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { AbstractValue } from './abstract-value.js';
 import { type ClassNode, isFunction, memberPropertyName, staticKeyName } from '../ast/predicates.js';
 import { descendants, returnedExpressions, thisClass } from '../ast/walk.js';
-import type { AbstractValue } from './abstract-value.js';
 
 /** What `this.name` holds inside a class, for the file's resolver. Each class is read once. */
 export class ClassMembers {
@@ -11,7 +11,6 @@ export class ClassMembers {
   constructor(resolve: (node: TSESTree.Node) => readonly AbstractValue[]) {
     this.#resolve = resolve;
   }
-
 
   /**
    * Values of `this.name` inside a class: its field initialiser and every

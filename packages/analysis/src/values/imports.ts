@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { type AbstractValue, type ModuleOrigin, type PropertyLookup, unknownValue } from './abstract-value.js';
 import { staticKeyName, staticLiteralValue } from '../ast/predicates.js';
 import { clientPackageOf } from '../clients/index.js';
 import type { AnalysisHost, ImportedDeclaration } from '../host.js';
 import { AGENTKEEPALIVE, type HttpModuleName, REQUEST_FUNCTIONS, httpModuleOf } from '../modules.js';
-import { type AbstractValue, type ModuleOrigin, type PropertyLookup, unknownValue } from './abstract-value.js';
 
 /**
  * Values across modules: what `require('x')` or `import … from 'x'` gives,

@@ -1,8 +1,4 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from '../ast/predicates.js';
-import { agentClassFlavor, agentKeepsAlive } from '../agents.js';
-import { clientCallValues, clientConstructionValue } from '../clients/index.js';
-import type { AnalysisHost, HostDefinition, HostVariable } from '../host.js';
 import {
   ABSENT,
   type AbstractValue,
@@ -16,6 +12,10 @@ import {
 } from './abstract-value.js';
 import { ClassMembers } from './class-members.js';
 import { ModuleGraph, agentkeepaliveExport, httpModuleExport, importBindingValues, moduleValue } from './imports.js';
+import { agentClassFlavor, agentKeepsAlive } from '../agents.js';
+import { isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from '../ast/predicates.js';
+import { clientCallValues, clientConstructionValue } from '../clients/index.js';
+import type { AnalysisHost, HostDefinition, HostVariable } from '../host.js';
 
 /**
  * Evaluates expressions to `AbstractValue`s through the host's scope
@@ -199,8 +199,6 @@ export class ValueResolver {
     return values;
   }
 
-
-
   /**
    * The values of an imported binding (or of `exportName` read through a
    * namespace import), read where the other module declares it; `undefined`
@@ -336,7 +334,6 @@ export class ValueResolver {
     return values;
   }
 }
-
 
 function isStringLike(value: AbstractValue): boolean {
   return value.kind === 'string';
