@@ -48,7 +48,8 @@ export function findAgentsWithoutTimeout(
     if (!agent) continue;
     const node = agent.creation;
     const option = agent.flavor === 'agentkeepalive' ? 'freeSocketTimeout' : 'timeout';
-    const [optionsNode] = node.arguments;
+    // A subclass of `http.Agent` is configured by the options it passes to `super(...)`.
+    const [optionsNode] = (agent.configuredBy ?? node).arguments;
     const lookup: PropertyLookup =
       optionsNode && optionsNode.type !== AST_NODE_TYPES.SpreadElement ? values.lookupProperty(optionsNode, option) : { values: [], mayBeAbsent: true };
     if (!keepsIdleSocketsForever(agent.flavor, lookup)) continue;

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { calleeName } from './ast/callee.js';
 import { memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
 import type { KeepAliveAgent } from './finding.js';
 import { type RequestNode, requestOptions } from './request-arguments.js';
@@ -57,27 +58,67 @@ export function keepAliveAgentCreatedBy(node: TSESTree.Node, values: ValueResolv
 export const GLOBAL_AGENT = { kind: 'global' } as const;
 
 /**
- * The agent a request goes through: a keep-alive agent, the global agent,
- * one imported from a module the host cannot read, or `undefined` when it is
- * not keep-alive or cannot be known.
+ * Where the request's options or agent come from code the file does not show
+ * (a parameter, `this.x` set from one, a function's result it cannot read):
+ * unless the callers pass `agent: false` or an agent without keep-alive, the
+ * request goes through the global agent.
  */
-export function requestAgent(node: RequestNode, values: ValueResolver): AgentValue | typeof GLOBAL_AGENT | ImportedValue | undefined {
+export const UNRESOLVED_AGENT = { kind: 'unresolved' } as const;
+
+export type RequestAgent = AgentValue | typeof GLOBAL_AGENT | typeof UNRESOLVED_AGENT | ImportedValue;
+
+/**
+ * The agent a request goes through: a keep-alive agent, the global agent,
+ * one imported from a module the host cannot read, one the file does not
+ * show (`UNRESOLVED_AGENT`), or `undefined` when the code shows that the
+ * socket is not kept alive (`agent: false`, an agent without keep-alive, a
+ * `createConnection`).
+ */
+export function requestAgent(node: RequestNode, values: ValueResolver): RequestAgent | undefined {
   const options = requestOptions(node, values);
-  if (options === 'unknown') return undefined;
+  if (options === 'unknown') return UNRESOLVED_AGENT;
   const lookup: PropertyLookup = options ? values.lookupProperty(options, 'agent') : { values: [], mayBeAbsent: true };
-  if (options && !values.lookupProperty(options, 'createConnection').mayBeAbsent) return undefined;
+  const connection = options ? values.lookupProperty(options, 'createConnection') : { values: [], mayBeAbsent: true };
+  if (!connection.mayBeAbsent && connection.values.every((value) => !isAbsent(value))) return undefined;
   const keepAlive = findKeepAliveAgent(lookup.values);
   if (keepAlive) return keepAlive;
   const imported = lookup.values.find((value): value is ImportedValue => value.kind === 'imported');
   if (imported) return imported;
+  // A `createConnection` that may be there, or an agent or options object the file does not show.
+  if (connection.values.some((value) => !isAbsent(value))) return UNRESOLVED_AGENT;
   let global = lookup.mayBeAbsent;
   for (const value of lookup.values) {
-    if (value.kind === 'global-agent' || (value.kind === 'constant' && value.value == null)) global = true;
+    if (value.kind === 'global-agent' || isAbsent(value)) global = true;
     else if (!(value.kind === 'agent' && value.keepAlive === false) && !(value.kind === 'constant' && value.value === false)) {
-      return undefined;
+      return UNRESOLVED_AGENT;
     }
   }
-  return global ? GLOBAL_AGENT : undefined;
+  if (!global) return undefined;
+  // Options of the file's own handed to another function first may get their agent there.
+  return options && handedOnBefore(options, node, values) ? UNRESOLVED_AGENT : GLOBAL_AGENT;
+}
+
+const isAbsent = (value: AbstractValue): boolean => value.kind === 'constant' && value.value == null;
+
+/** Calls that read an object without giving it an agent. */
+const READ_ONLY_CALLS: ReadonlySet<string> = new Set(['log', 'debug', 'info', 'warn', 'error', 'trace', 'stringify', 'inspect', 'format']);
+
+/**
+ * The options variable is an argument of another call before the request
+ * (`await applyTls(options)`), which may set its agent.
+ */
+function handedOnBefore(options: TSESTree.Node, request: RequestNode, values: ValueResolver): boolean {
+  const inner = skipTransparentWrappers(options);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = values.variableOf(inner);
+  return (variable?.references ?? []).some((reference) => {
+    const outer = outermostWrapper(reference.identifier);
+    const call = outer.parent;
+    if (call === request || reference.identifier.range[0] >= request.range[0]) return false;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+    if (!call.arguments.includes(outer as TSESTree.CallExpressionArgument)) return false;
+    return !READ_ONLY_CALLS.has(calleeName(call.callee) ?? '');
+  });
 }
 
 /** An agent as a finding names it: where it is created, and in which module. */

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { GLOBAL_AGENT, describeAgent, describeCreation, requestAgent } from './agents.js';
+import { GLOBAL_AGENT, UNRESOLVED_AGENT, describeAgent, describeCreation, requestAgent } from './agents.js';
 import { calleeReport } from './ast/callee.js';
 import { memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
@@ -93,6 +93,17 @@ export function findUnguardedRequests(
       const policy = globalAgents.policyFor(modules);
       if (!policy.keepAlive || guards.isGuarded(node)) continue;
       findings.push({ ...requestFinding(node, modules, values), fix: planFor(node), via: 'global-agent', reason: policy.reason });
+    } else if (agent.kind === UNRESOLVED_AGENT.kind) {
+      // Exposed unless the callers say otherwise, when the global agent keeps sockets alive; below Node 19 nothing changes.
+      const policy = globalAgents.policyFor(modules);
+      if (!policy.keepAlive || guards.isGuarded(node)) continue;
+      const plan = planFor(node);
+      findings.push({
+        ...requestFinding(node, modules, values),
+        fix: plan.kind === 'rewrite' ? plan : { kind: 'skip', reason: 'unresolved-agent' },
+        via: 'unresolved-agent',
+        reason: policy.reason,
+      });
     } else if (!guards.isGuarded(node)) {
       findings.push({
         ...requestFinding(node, modules, values),
@@ -134,7 +145,13 @@ function requestModules(node: RequestNode, values: ValueResolver): HttpModuleNam
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberPropertyName(callee);
     if (name !== (isCall ? 'request' : 'ClientRequest') && !(isCall && name === 'get')) return [];
-  } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+  } else if (
+    callee.type !== AST_NODE_TYPES.Identifier &&
+    // `(secure ? https.request : http.request)(…)`, `(0, http_1.request)(…)` as TypeScript compiles a named import.
+    callee.type !== AST_NODE_TYPES.ConditionalExpression &&
+    callee.type !== AST_NODE_TYPES.LogicalExpression &&
+    callee.type !== AST_NODE_TYPES.SequenceExpression
+  ) {
     return [];
   }
   const modules = new Set<HttpModuleName>();

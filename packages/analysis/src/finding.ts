@@ -57,6 +57,19 @@ export type Finding =
       readonly fix: RewritePlan;
     })
   /**
+   * The options or the agent come from code the file does not show (a
+   * parameter, `this.x` set from one, a function's result), and the global
+   * agent is keep-alive (`reason`): unless the callers pass `agent: false` or
+   * an agent without keep-alive, the request is exposed. `fix` is the
+   * rewrite when the planner proves it safe (it is, whatever the agent), else
+   * a skip with the reason `unresolved-agent`.
+   */
+  | (RequestFindingBase & {
+      readonly via: 'unresolved-agent';
+      readonly reason: string;
+      readonly fix: RewritePlan;
+    })
+  /**
    * The agent is imported from `specifier` and the host cannot read that
    * module (no type information): maybe keep-alive, maybe not. The rule does
    * not report these; the codemod lists them as skipped.

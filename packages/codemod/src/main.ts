@@ -28,6 +28,10 @@ Analysis (the same options as the ESLint rule):
   --node-version <range>  Node versions the code runs on (default: engines.node)
   --retry-wrappers <a,b>  functions that retry what they are given (default: pRetry,retry,asyncRetry)
   --max-retries <n>       retries per request in the code we write (default: 3)
+  --no-report-unresolved-agent
+                          leave requests whose options or agent come from outside the file
+                          (a parameter, this.x): by default they are rewritten where that is
+                          safe and listed otherwise, as the rule reports them
 
 Files:
   --parser <ts|tsx>       parse every file as TypeScript or TSX (default: as ESLint would,
@@ -51,6 +55,7 @@ export async function main(
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
+      allowNegative: true,
       options: {
         dry: { type: 'boolean' },
         print: { type: 'boolean' },
@@ -63,6 +68,7 @@ export async function main(
         'node-version': { type: 'string' },
         'retry-wrappers': { type: 'string', multiple: true },
         'max-retries': { type: 'string' },
+        'report-unresolved-agent': { type: 'boolean', default: true },
         parser: { type: 'string' },
         extensions: { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true },

@@ -10,6 +10,8 @@ export interface CodemodOptions {
   readonly retryWrappers: readonly string[];
   /** How often a request may be sent again. */
   readonly maxRetries: number;
+  /** List (and rewrite, where safe) requests whose options or agent come from code the file does not show. */
+  readonly reportUnresolvedAgent: boolean;
   /** `ts` or `tsx` to parse every file as TypeScript; by default each file as ESLint would parse it. */
   readonly parser?: 'ts' | 'tsx' | undefined;
 }
@@ -18,6 +20,7 @@ export const DEFAULT_OPTIONS: CodemodOptions = {
   globalAgent: 'auto',
   retryWrappers: DEFAULT_RETRY_WRAPPERS,
   maxRetries: DEFAULT_MAX_RETRIES,
+  reportUnresolvedAgent: true,
 };
 
 const GLOBAL_AGENT_VALUES: readonly GlobalAgentOption[] = ['auto', 'keep-alive', 'off'];
@@ -49,6 +52,10 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
           .flatMap((entry) => String(entry).split(','))
           .map((entry) => entry.trim())
           .filter(Boolean);
+  const reportRaw = pick('reportUnresolvedAgent', 'report-unresolved-agent') ?? DEFAULT_OPTIONS.reportUnresolvedAgent;
+  if (reportRaw !== true && reportRaw !== false && reportRaw !== 'true' && reportRaw !== 'false') {
+    throw new OptionError(`--report-unresolved-agent must be true or false (got '${String(reportRaw)}')`);
+  }
   const nodeVersion = pick('nodeVersion', 'node-version');
   const parser = pick('parser', 'parser');
   if (parser !== undefined && parser !== 'ts' && parser !== 'tsx') {
@@ -59,6 +66,7 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
     nodeVersion: nodeVersion === undefined ? undefined : String(nodeVersion),
     retryWrappers,
     maxRetries,
+    reportUnresolvedAgent: reportRaw === true || reportRaw === 'true',
     parser,
   };
 }

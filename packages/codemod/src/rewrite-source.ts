@@ -75,7 +75,9 @@ export function rewriteSource(text: string, file: string, options: CodemodOption
       maxRetries: options.maxRetries,
       filename: file,
     });
-    const active = findings.filter((finding) => !isDisabled(finding.reportLoc.start.line));
+    const active = findings.filter(
+      (finding) => !isDisabled(finding.reportLoc.start.line) && (options.reportUnresolvedAgent || finding.via !== 'unresolved-agent'),
+    );
     return { parsed, active, disabled: findings.length - active.length };
   };
 

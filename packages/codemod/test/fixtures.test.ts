@@ -35,6 +35,7 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-clients.input.js': ['client-axios', 'client-got', 'client-node-fetch', 'client-superagent', 'client-undici'],
   'skip-listeners.input.js': ['socket-listener', 'close-listener', 'timeout-listener', 'runs-before-outcome', 'runs-before-outcome'],
   'skip-body-in-loop.input.js': ['body-in-loop', 'body-in-loop'],
+  'skip-unresolved-agent.input.js': ['unresolved-agent'],
   'skip-used-by-other-code.input.js': ['used-by-other-code', 'used-by-other-code', 'used-by-other-code'],
   'skip-changing-callee.input.js': ['changing-callee'],
   'skip-late-body.input.js': ['late-body'],

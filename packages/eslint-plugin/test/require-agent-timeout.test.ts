@@ -14,6 +14,54 @@ typescriptTester.run('require-agent-timeout', requireAgentTimeout, {
   ],
   invalid: [
     {
+      name: 'a subclass of http.Agent, configured by the options it passes to super(...)',
+      code: lines(
+        "import http from 'node:http';",
+        'class Pooled extends http.Agent {',
+        '  constructor() { super({ keepAlive: true }); }',
+        '}',
+        'class Plain extends http.Agent {}',
+        'export const pooled = new Pooled();',
+        'export const plain = new Plain({ keepAlive: true });',
+      ),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 6,
+          suggestions: [
+            suggestion(
+              lines(
+                "import http from 'node:http';",
+                'class Pooled extends http.Agent {',
+                '  constructor() { super({ keepAlive: true, timeout: 4000 }); }',
+                '}',
+                'class Plain extends http.Agent {}',
+                'export const pooled = new Pooled();',
+                'export const plain = new Plain({ keepAlive: true });',
+              ),
+            ),
+          ],
+        },
+        {
+          messageId: 'missingTimeout',
+          line: 7,
+          suggestions: [
+            suggestion(
+              lines(
+                "import http from 'node:http';",
+                'class Pooled extends http.Agent {',
+                '  constructor() { super({ keepAlive: true }); }',
+                '}',
+                'class Plain extends http.Agent {}',
+                'export const pooled = new Pooled();',
+                'export const plain = new Plain({ keepAlive: true, timeout: 4000 });',
+              ),
+            ),
+          ],
+        },
+      ],
+    },
+    {
       name: 'a core agent with keepAlive and no timeout, on one line',
       code: "import http from 'node:http';\nexport const agent = new http.Agent({ keepAlive: true });",
       errors: [

@@ -27,6 +27,7 @@ export type SkipReason =
   | 'narrowed-value'
   | 'helper-name-taken'
   | 'shared-line'
+  | 'unresolved-agent'
   | 'agent-in-another-module'
   | `client-${ClientName}`;
 
@@ -60,6 +61,8 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   'helper-name-taken':
     'the file has a function or binding of its own with the name of a helper the rewrite adds (shouldRetryOnReusedSocket, snapshotForRetry or onFirstAttempt)',
   'shared-line': 'the statements share their lines with other code, as in minified or generated files',
+  'unresolved-agent':
+    "the request's options or agent come from code this file does not show (a parameter, a value set elsewhere), and the rewrite cannot be proven safe here; unless callers pass `agent: false` or an agent without keepAlive, Node's global agent keeps its socket alive",
   'agent-in-another-module':
     'the agent is defined in another module, which the codemod does not read; the rule with `resolveImportedAgents` and type information reports the request if that agent keeps sockets alive',
   ...clientReasons(),

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import type { FunctionNode } from '../ast/predicates.js';
+import type { ClassNode, FunctionNode } from '../ast/predicates.js';
 import type { HttpModuleName } from '../modules.js';
 
 /** What makes an agent: Node's `http`/`https` `Agent`, or agentkeepalive's (keep-alive by default). */
@@ -22,6 +22,8 @@ export type AbstractValue =
       readonly keepAlive: boolean | undefined;
       /** The `new Agent(...)` (or call) that created it. */
       readonly creation: TSESTree.CallExpression | TSESTree.NewExpression;
+      /** The call whose first argument configures it, when that is not `creation`: the `super(...)` of an `Agent` subclass. */
+      readonly configuredBy?: TSESTree.CallExpression;
       /** The module it was created in, when that is not the analysed file. */
       readonly origin?: ModuleOrigin;
     }
@@ -44,6 +46,8 @@ export type AbstractValue =
   | { readonly kind: 'array'; readonly node: TSESTree.ArrayExpression }
   | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
   | { readonly kind: 'function'; readonly node: FunctionNode }
+  /** A class of the file: its static members are properties; an `http.Agent` subclass makes agents. */
+  | { readonly kind: 'class'; readonly node: ClassNode }
   /** A string (or URL); `value` when it is a literal. */
   | { readonly kind: 'string'; readonly value?: string }
   | { readonly kind: 'constant'; readonly value: unknown }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import {
   ABSENT,
   type AbstractValue,
+  type AgentFlavor,
   type ModuleOrigin,
   type PropertyLookup,
   UNKNOWN_LOOKUP,
@@ -13,7 +14,9 @@ import {
 import { ClassMembers } from './class-members.js';
 import { ModuleGraph, agentkeepaliveExport, httpModuleExport, importBindingValues, moduleValue } from './imports.js';
 import { agentClassFlavor, agentKeepsAlive } from '../agents.js';
-import { isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from '../ast/predicates.js';
+import { calleeName, calleePath } from '../ast/callee.js';
+import { descendants, returnedExpressions } from '../ast/walk.js';
+import { type ClassNode, type FunctionNode, isClass, isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from '../ast/predicates.js';
 import { clientCallValues, clientConstructionValue } from '../clients/index.js';
 import type { AnalysisHost, HostDefinition, HostVariable } from '../host.js';
 
@@ -22,6 +25,15 @@ import type { AnalysisHost, HostDefinition, HostVariable } from '../host.js';
  * information. One instance serves one file; every result is cached, so each
  * node and each variable is resolved once however many call sites ask.
  */
+/** The helpers compilers put around `require(...)` for ES module interop. */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+  '__importStar',
+  '__importDefault',
+  '__toESM',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+]);
+
 export class ValueResolver {
   readonly #host: AnalysisHost;
   readonly #nodeCache = new Map<TSESTree.Node, readonly AbstractValue[]>();
@@ -116,6 +128,8 @@ export class ValueResolver {
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression:
         return [{ kind: 'function', node }];
+      case AST_NODE_TYPES.ClassExpression:
+        return [{ kind: 'class', node }];
       case AST_NODE_TYPES.TemplateLiteral: {
         const value = staticLiteralValue(node);
         return [typeof value === 'string' ? { kind: 'string', value } : stringValue];
@@ -175,6 +189,8 @@ export class ValueResolver {
         return importBindingValues(node, this);
       case 'FunctionName':
         return isFunction(node) ? [{ kind: 'function', node }] : [unknownValue];
+      case 'ClassName':
+        return isClass(node) ? [{ kind: 'class', node }] : [unknownValue];
       default:
         return [unknownValue];
     }
@@ -213,7 +229,7 @@ export class ValueResolver {
 
   #evaluateMember(node: TSESTree.MemberExpression): AbstractValue[] {
     const name = memberPropertyName(node);
-    if (name === undefined) return [unknownValue];
+    if (name === undefined) return node.computed ? this.#anyModuleIn(node.object) : [unknownValue];
     if (node.object.type === AST_NODE_TYPES.ThisExpression) {
       const assigned = this.#classMembers.valuesOf(node, name);
       return assigned ?? [unknownValue];
@@ -230,6 +246,8 @@ export class ValueResolver {
       const [source] = node.arguments;
       return source ? moduleValue(source) : [unknownValue];
     }
+    const [first] = node.arguments;
+    if (first && first.type !== AST_NODE_TYPES.SpreadElement && this.#passesItsArgument(callee)) return [...this.resolve(first)];
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       memberPropertyName(callee) === 'bind'
@@ -256,14 +274,88 @@ export class ValueResolver {
     for (const callee of this.resolve(node.callee)) {
       const made = clientConstructionValue(callee, node);
       if (made) values.push(made);
-      const flavor = agentClassFlavor(callee);
+      if (callee.kind === 'function' && node.type === AST_NODE_TYPES.CallExpression) values.push(...this.#madeBy(callee.node));
+      const subclass = callee.kind === 'class' ? this.#agentSuperclass(callee.node) : undefined;
+      const flavor = subclass?.flavor ?? agentClassFlavor(callee);
       if (!flavor) continue;
-      const agent = { kind: 'agent', flavor, keepAlive: agentKeepsAlive(node, flavor, this), creation: node } as const;
+      const configuredBy = subclass?.superCall;
+      const keepAlive = agentKeepsAlive(configuredBy ?? node, flavor, this);
+      const agent = { kind: 'agent', flavor, keepAlive, creation: node, ...(configuredBy ? { configuredBy } : {}) } as const;
       values.push(this.#origin ? { ...agent, origin: this.#origin } : agent);
     }
     if (values.length > 0) return values;
     if (node.type === AST_NODE_TYPES.NewExpression && this.isGlobal(node.callee, 'URL')) return [stringValue];
     return [unknownValue];
+  }
+
+  /**
+   * Calls that give back what they are given, as far as a request cares:
+   * `Object.freeze(options)`, `Object.seal(...)`, and the interop helpers of
+   * compiled CommonJS (`__importStar(require('http'))`, `__importDefault`,
+   * Babel's `_interopRequireDefault`, also as `tslib.__importStar` or
+   * `(0, tslib_1.__importDefault)(...)`): Node's modules are CommonJS, and
+   * `.default` of a module is the module here.
+   */
+  #passesItsArgument(callee: TSESTree.Node): boolean {
+    const inner = callee.type === AST_NODE_TYPES.SequenceExpression ? (callee.expressions.at(-1) ?? callee) : callee;
+    const path = calleePath(inner);
+    if (path.length === 2 && path[0] === 'Object' && (path[1] === 'freeze' || path[1] === 'seal')) {
+      return inner.type === AST_NODE_TYPES.MemberExpression && this.isGlobal(inner.object, 'Object');
+    }
+    const name = calleeName(inner);
+    return name !== undefined && INTEROP_HELPERS.has(name);
+  }
+
+  /** The agents (or dispatchers) a factory function of this file returns. */
+  #madeBy(factory: FunctionNode): AbstractValue[] {
+    const made = returnedExpressions(factory).flatMap((returned) => this.resolve(returned));
+    return made.filter((value) => value.kind === 'agent' || value.kind === 'dispatcher');
+  }
+
+  /**
+   * `class KeepAliveAgent extends http.Agent`: the flavor it inherits, and the
+   * `super(...)` call that configures it (none: its own arguments are passed on).
+   */
+  #agentSuperclass(owner: ClassNode): { flavor: AgentFlavor; superCall?: TSESTree.CallExpression } | undefined {
+    if (!owner.superClass) return undefined;
+    let flavor: AgentFlavor | undefined;
+    let superCall: TSESTree.CallExpression | undefined;
+    for (const base of this.resolve(owner.superClass)) {
+      flavor ??= agentClassFlavor(base);
+      if (!flavor && base.kind === 'class') {
+        const inherited = this.#agentSuperclass(base.node);
+        flavor = inherited?.flavor;
+        superCall = inherited?.superCall;
+      }
+    }
+    if (!flavor) return undefined;
+    const constructor = owner.body.body.find(
+      (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+    );
+    if (!constructor) return superCall ? { flavor, superCall } : { flavor };
+    const call = [...descendants(constructor.value.body ?? constructor.value)].find(
+      (node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super,
+    );
+    return call ? { flavor, superCall: call } : { flavor };
+  }
+
+  /**
+   * `transports[url.protocol]`: a key that cannot be known, on an object
+   * literal whose every value is `http`/`https` or their `request`/`get`,
+   * may give any of them.
+   */
+  #anyModuleIn(object: TSESTree.Node): AbstractValue[] {
+    const found: AbstractValue[] = [];
+    for (const value of this.resolve(object)) {
+      if (value.kind !== 'object') return [unknownValue];
+      for (const property of value.node.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.method) return [unknownValue];
+        const held = this.resolve(property.value);
+        if (!held.every((candidate) => candidate.kind === 'http-module' || candidate.kind === 'request-function')) return [unknownValue];
+        found.push(...held);
+      }
+    }
+    return found.length > 0 ? found : [unknownValue];
   }
 
   /** Looks up `name` on one value: an export of a module, a property of an object literal, a member of a client. */
@@ -275,6 +367,8 @@ export class ValueResolver {
         return { values: [agentkeepaliveExport(name)], mayBeAbsent: false };
       case 'object':
         return this.#lookupOnObject(value.node, name);
+      case 'class':
+        return this.#lookupStatic(value.node, name);
       case 'constant':
         return value.value === undefined || value.value === null ? ABSENT : { values: [unknownValue], mayBeAbsent: true };
       case 'client':
@@ -290,6 +384,15 @@ export class ValueResolver {
       default:
         return { values: [unknownValue], mayBeAbsent: true };
     }
+  }
+
+  /** `Client.agent` of `class Client { static agent = … }`. */
+  #lookupStatic(owner: ClassNode, name: string): PropertyLookup {
+    for (const element of owner.body.body) {
+      if (element.type !== AST_NODE_TYPES.PropertyDefinition || !element.static) continue;
+      if (staticKeyName(element.key, element.computed) === name) return { values: element.value ? this.resolve(element.value) : [undefinedValue], mayBeAbsent: false };
+    }
+    return UNKNOWN_LOOKUP;
   }
 
   /** Later properties win over earlier ones; a spread may or may not bring the key. */

@@ -13,7 +13,7 @@ import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
-import { configuredNodeVersion } from '../util/settings.js';
+import { configuredNodeVersion, configuredReportUnresolvedAgent } from '../util/settings.js';
 
 interface NoUnguardedRequestOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent. */
@@ -28,12 +28,15 @@ interface NoUnguardedRequestOptions {
   reportNonIdempotent?: boolean;
   /** Follow agents imported from other modules, with type information. */
   resolveImportedAgents?: boolean;
+  /** Report requests whose options or agent come from code the file does not show. */
+  reportUnresolvedAgent?: boolean;
 }
 
 export type Options = [NoUnguardedRequestOptions];
 export type MessageId =
   | 'unguardedKeepAliveAgent'
   | 'unguardedGlobalAgent'
+  | 'unguardedUnknownAgent'
   | 'unguardedNonIdempotent'
   | 'unguardedClient'
   | 'wrapWithRetry';
@@ -67,6 +70,12 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         'Node 19 ({{reason}}), with no retry for a reused socket. If the server closes that idle socket ' +
         "just as it is reused, the request fails with ECONNRESET. Retry in the 'error' listener when " +
         "`req.reusedSocket` is true and `err.code` is 'ECONNRESET', or pass `agent: false` or an agent without keepAlive.",
+      unguardedUnknownAgent:
+        '`{{callee}}`: the agent is not known here (the options or the agent come from outside this file); unless callers pass ' +
+        "`agent: false` or an agent without keepAlive, Node's global agent keeps this socket alive since Node 19 " +
+        '({{reason}}), and nothing retries the request for a reused socket. If the server closes that idle socket just ' +
+        "as it is reused, the request fails with ECONNRESET. Retry in the 'error' listener when `req.reusedSocket` is " +
+        "true and `err.code` is 'ECONNRESET'.",
       unguardedNonIdempotent:
         '`{{callee}}` sends a request that is not idempotent through a keep-alive agent ({{agent}}), with no retry for ' +
         'a reused socket. It can fail with ECONNRESET when the server closes that idle socket just as it is reused, and ' +
@@ -112,6 +121,11 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             description:
               'Report requests whose method is not idempotent (POST, PATCH, ...) and that carry no Idempotency-Key header. They get no suggestion: a retry could repeat their effect.',
           },
+          reportUnresolvedAgent: {
+            type: 'boolean',
+            description:
+              "Report requests whose options or agent come from code the file does not show (a parameter, `this.x` set from one, a function's result) when the global agent keeps sockets alive. Overrides `settings.keepaliveGuard.reportUnresolvedAgent`; default `true`.",
+          },
           resolveImportedAgents: {
             type: 'boolean',
             description:
@@ -132,6 +146,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     });
     const retryWrappers = options.retryWrappers ?? DEFAULT_RETRY_WRAPPERS;
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const reportUnresolvedAgent = options.reportUnresolvedAgent ?? configuredReportUnresolvedAgent(context.settings) ?? true;
     const host = eslintHost(context.sourceCode);
     return {
       Program(program) {
@@ -145,6 +160,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         for (const finding of findings) {
           // Without type information the agent's module is unknown: not reported (the codemod lists it).
           if (finding.via === 'another-module') continue;
+          if (finding.via === 'unresolved-agent' && !reportUnresolvedAgent) continue;
           const loc = finding.reportLoc;
           if (!finding.idempotent && options.reportNonIdempotent === false) continue;
           if (finding.via === 'client') {
@@ -176,7 +192,12 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
                   },
                 ]
               : [];
-          const agent = finding.via === 'keep-alive-agent' ? `\`${finding.agent.name}\`` : "Node's global agent";
+          const agent =
+            finding.via === 'keep-alive-agent'
+              ? `\`${finding.agent.name}\``
+              : finding.via === 'unresolved-agent'
+                ? 'an agent that is not known here'
+                : "Node's global agent";
           if (!finding.idempotent) {
             context.report({ loc, messageId: 'unguardedNonIdempotent', data: { callee: finding.callee, agent } });
           } else if (finding.via === 'keep-alive-agent') {
@@ -184,6 +205,13 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
               loc,
               messageId: 'unguardedKeepAliveAgent',
               data: { callee: finding.callee, agent: finding.agent.name, where: whereCreated(finding.agent, context.filename) },
+              suggest,
+            });
+          } else if (finding.via === 'unresolved-agent') {
+            context.report({
+              loc,
+              messageId: 'unguardedUnknownAgent',
+              data: { callee: finding.callee, reason: finding.reason },
               suggest,
             });
           } else {

@@ -2,12 +2,23 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 /**
  * Shared settings, as eslint-plugin-n reads `settings.node.version`:
- * `settings: { keepaliveGuard: { nodeVersion: '>=20' } }`.
+ * `settings: { keepaliveGuard: { nodeVersion: '>=20', reportUnresolvedAgent: false } }`.
  */
-export function configuredNodeVersion(settings: TSESLint.SharedConfigurationSettings): string | undefined {
+function sharedSetting(settings: TSESLint.SharedConfigurationSettings, name: string): unknown {
   const shared: unknown = settings['keepaliveGuard'];
   if (typeof shared !== 'object' || shared === null) return undefined;
-  const nodeVersion: unknown = (shared as Record<string, unknown>)['nodeVersion'];
+  return (shared as Record<string, unknown>)[name];
+}
+
+/** `settings.keepaliveGuard.reportUnresolvedAgent`, a boolean when set. */
+export function configuredReportUnresolvedAgent(settings: TSESLint.SharedConfigurationSettings): boolean | undefined {
+  const value = sharedSetting(settings, 'reportUnresolvedAgent');
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new TypeError('keepalive-guard: settings.keepaliveGuard.reportUnresolvedAgent must be true or false.');
+}
+
+export function configuredNodeVersion(settings: TSESLint.SharedConfigurationSettings): string | undefined {
+  const nodeVersion = sharedSetting(settings, 'nodeVersion');
   if (nodeVersion === undefined) return undefined;
   if (typeof nodeVersion !== 'string') {
     throw new TypeError('keepalive-guard: settings.keepaliveGuard.nodeVersion must be a semver range string.');

@@ -1,0 +1,84 @@
+import { noUnguardedRequest } from '../src/rules/no-unguarded-request.js';
+import { typescriptTester } from './rule-tester.js';
+
+// Forms of real code the rule follows: modules and request functions chosen at run time, compiled CommonJS, agents made elsewhere in the file.
+typescriptTester.run('no-unguarded-request: more reach', noUnguardedRequest, {
+  valid: [
+    {
+      name: 'a lookup table that may hold something else is not followed',
+      code: "import http from 'node:http';\nconst transports: Record<string, { get(url: URL): unknown }> = { 'http:': http, 'x:': { get: (url: URL) => url } };\nexport const get = (url: URL) => transports[url.protocol].get(url);\n",
+    },
+    {
+      name: 'a subclass of http.Agent without keepAlive',
+      code: "import http from 'node:http';\nclass Plain extends http.Agent {}\nhttp.get('http://a.test', { agent: new Plain() });\n",
+      options: [{ globalAgent: 'off' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a module looked up in an object whose values are all http/https: transports[url.protocol].get(...)',
+      code: "import http from 'node:http';\nimport https from 'node:https';\nconst transports = { 'http:': http, 'https:': https };\nexport function get(url: URL) {\n  transports[url.protocol].get(url);\n}\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', line: 5, column: 3, suggestions: 0 }],
+    },
+    {
+      name: 'a request function chosen at run time: (secure ? https.request : http.request)(...), and through a const',
+      code: "import http from 'node:http';\nimport https from 'node:https';\nexport function get(secure: boolean, cb: () => void) {\n  (secure ? https.request : http.request)('http://a.test', cb).end();\n  const send = secure ? https.get : http.get;\n  send('http://a.test');\n}\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', line: 4, column: 4, suggestions: 1 }, { messageId: 'unguardedGlobalAgent', line: 6, column: 3, suggestions: 1 }],
+    },
+    {
+      name: "compiled CommonJS: TypeScript's __importDefault(require('http')) and http_1.default",
+      code: "\"use strict\";\nvar __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { \"default\": mod }; };\nconst http_1 = __importDefault(require(\"http\"));\nconst agent = new http_1.default.Agent({ keepAlive: true, timeout: 4000 });\nhttp_1.default.get('http://a.test', { agent });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 5, column: 1, suggestions: 1 }],
+    },
+    {
+      name: "compiled CommonJS: TypeScript's (0, http_1.get)(...) for a named import",
+      code: "const http_1 = require(\"http\");\n(0, http_1.get)('http://a.test');\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', line: 2, column: 2, suggestions: 1 }],
+    },
+    {
+      name: "compiled CommonJS: Babel's _interopRequireDefault(require('http')).default",
+      code: "var _http = _interopRequireDefault(require(\"http\"));\nfunction _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }\n_http.default.get('http://a.test');\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', line: 3, column: 1, suggestions: 1 }],
+    },
+    {
+      name: "compiled CommonJS: tslib's __importStar and (0, tslib_1.__importDefault)(...)",
+      code: "const tslib_1 = require('tslib');\nconst https = tslib_1.__importStar(require('https'));\nconst h2 = (0, tslib_1.__importDefault)(require('https'));\nhttps.get('https://a.test');\nh2.default.get('https://a.test');\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', line: 4, column: 1, suggestions: 1 }, { messageId: 'unguardedGlobalAgent', line: 5, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'an agent returned by a factory function of the file',
+      code: "import http from 'node:http';\nfunction makeAgent() { return new http.Agent({ keepAlive: true, timeout: 4000 }); }\nconst agent = makeAgent();\nhttp.get('http://a.test', { agent });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 4, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'agent options in Object.freeze(...)',
+      code: "import http from 'node:http';\nconst agent = new http.Agent(Object.freeze({ keepAlive: true, timeout: 4000 }));\nhttp.get('http://a.test', { agent });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 3, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'an agent in a static class field',
+      code: "import http from 'node:http';\nclass Pool { static agent = new http.Agent({ keepAlive: true, timeout: 4000 }); }\nhttp.get('http://a.test', { agent: Pool.agent });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 3, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'a subclass of http.Agent that passes keepAlive: true to super(...)',
+      code: "import http from 'node:http';\nclass KeepAliveAgent extends http.Agent {\n  constructor(options: http.AgentOptions = {}) { super({ ...options, keepAlive: true }); }\n}\nconst agent = new KeepAliveAgent();\nhttp.get('http://a.test', { agent });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 6, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'a subclass of http.Agent without a constructor: its own options decide',
+      code: "import http from 'node:http';\nclass Plain extends http.Agent {}\nconst on = new Plain({ keepAlive: true });\nconst off = new Plain();\nhttp.get('http://a.test', { agent: on });\nhttp.get('http://a.test', { agent: off });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 5, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'a let assigned a keep-alive agent in another function',
+      code: "import http from 'node:http';\nlet agent: http.Agent | undefined;\nexport function init() { agent = new http.Agent({ keepAlive: true, timeout: 4000 }); }\nexport function ping() { http.get('http://a.test', { agent }); }\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 4, column: 26, suggestions: 0 }],
+    },
+    {
+      name: 'a let assigned agent || new Agent(...)',
+      code: "import http from 'node:http';\nlet agent: http.Agent | null = null;\nexport function ping() { agent = agent || new http.Agent({ keepAlive: true, timeout: 4000 }); http.get('http://a.test', { agent }); }\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 3, column: 95, suggestions: 0 }],
+    },
+  ],
+});
