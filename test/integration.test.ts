@@ -51,7 +51,7 @@ describe('a project configured as a user would', () => {
     expect(agents?.messages[0]?.message).toContain('The keep-alive agent `this.#agent` has no `timeout`');
     const legacy = results.find((result) => result.filePath.endsWith('legacy.cjs'));
     expect(legacy?.messages[0]?.message).toContain("Node's global agent");
-    expect(legacy?.messages[0]?.message).toContain("engines.node '>=20' in ");
+    expect(legacy?.messages[0]?.message).toContain("engines.node '>=20' of integration-fixture-project includes Node 19");
     expect(legacy?.suppressedMessages).toHaveLength(1);
   });
 });

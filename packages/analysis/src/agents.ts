@@ -128,8 +128,23 @@ export function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
   return origin ? { ...described, fileName: origin.fileName } : described;
 }
 
-export function describeCreation(creation: TSESTree.Node, text: string): Pick<KeepAliveAgent, 'name' | 'line' | 'range'> {
-  return { name: agentName(creation, text), line: creation.loc.start.line, range: [creation.range[0], creation.range[1]] };
+export function describeCreation(creation: TSESTree.Node, text: string): Pick<KeepAliveAgent, 'name' | 'line' | 'range' | 'inline'> {
+  const described = { name: agentName(creation, text), line: creation.loc.start.line, range: [creation.range[0], creation.range[1]] } as const;
+  return createdInline(creation) ? { ...described, inline: true } : described;
+}
+
+/** The agent options of a call's own argument: `http.get(url, { agent: new http.Agent(…) })`, `axios.create({ httpAgent: new … })`. */
+const AGENT_OPTIONS: ReadonlySet<string> = new Set(['agent', 'httpAgent', 'httpsAgent', 'dispatcher']);
+
+function createdInline(creation: TSESTree.Node): boolean {
+  const property = outermostWrapper(creation).parent;
+  if (property?.type !== AST_NODE_TYPES.Property || !AGENT_OPTIONS.has(staticKeyName(property.key, property.computed) ?? '')) return false;
+  const options = property.parent;
+  const call = options?.parent;
+  return (
+    (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+    call.arguments.includes(options as TSESTree.CallExpressionArgument)
+  );
 }
 
 /** The name the code gives the agent where it is created. */

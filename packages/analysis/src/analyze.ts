@@ -175,10 +175,23 @@ function requestFinding(
     range: [node.range[0], node.range[1]],
     reportRange: report.range,
     reportLoc: report.loc,
-    callee: excerpt(values.host.sourceText, report.range),
+    callee: calleeName(node, modules, values.host.sourceText),
     idempotent: isIdempotentRequest(requestOptions(node, values), calls, values),
     modules,
   };
+}
+
+/**
+ * The callee as a message names it: as written, on one line; one too long to
+ * read, on a module chosen at run time, as what it calls
+ * (`(opts.protocol === 'https:' ? https : http).request` is `request on http or https`).
+ */
+function calleeName(node: RequestNode, modules: readonly HttpModuleName[], text: string): string {
+  const written = excerpt(text, calleeReport(node).range);
+  const callee = skipTransparentWrappers(node.callee);
+  if (!written.endsWith('…') || callee.type !== AST_NODE_TYPES.MemberExpression) return written;
+  const method = memberPropertyName(callee);
+  return method === undefined ? written : `${method} on ${modules.join(' or ')}`;
 }
 
 /** The analysis reads ESTree with ranges; a Babel tree (jscodeshift's parsers) has neither `range` nor `Literal`. */

@@ -10,6 +10,8 @@ export interface KeepAliveAgent {
   readonly name: string;
   readonly line: number;
   readonly range: readonly [number, number];
+  /** Created in the request's own options (`{ agent: new http.Agent(…) }`), where it has no name of its own. */
+  readonly inline?: true;
   /** `undici`: an undici dispatcher (`Agent`, `Pool`), which keeps connections alive by default. */
   readonly flavor: AgentFlavor | 'undici';
   /** The module that creates it, when that is not the analysed file (with type information only). */

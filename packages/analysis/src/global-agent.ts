@@ -43,8 +43,13 @@ export function resolveGlobalAgentPolicy(input: GlobalAgentPolicyInput): GlobalA
     }
     return policyForRange(input.nodeVersion, `the configured Node version '${input.nodeVersion}'`);
   }
-  const engines = nearestEngines(path.dirname(path.resolve(input.filename)));
-  if (engines) return policyForRange(engines.range, `engines.node '${engines.range}' in ${engines.packageJson}`);
+  const directory = path.dirname(path.resolve(input.filename));
+  const engines = nearestEngines(directory);
+  if (engines) {
+    // Named as a reader knows it: by the package's name, else by its path from the file.
+    const where = engines.name ?? (path.relative(directory, engines.packageJson).split(path.sep).join('/') || 'package.json');
+    return policyForRange(engines.range, `engines.node '${engines.range}' of ${where}`);
+  }
   return { keepAlive: true, reason: 'no Node version is configured, so Node 19 or later is assumed' };
 }
 
@@ -58,7 +63,10 @@ function policyForRange(range: string, source: string): GlobalAgentPolicy {
 
 interface EnginesNode {
   readonly range: string;
+  /** The package.json, absolute. */
   readonly packageJson: string;
+  /** Its `name`, when it has one. */
+  readonly name?: string;
 }
 
 /** Directory → the `engines.node` of the nearest package.json at or above it. */
@@ -73,10 +81,8 @@ function nearestEngines(directory: string): EnginesNode | null {
   if (manifest) {
     // The nearest package.json decides, even without engines: it is the package the file belongs to.
     const range = manifest.engines?.node;
-    result =
-      typeof range === 'string' && semver.validRange(range) !== null
-        ? { range, packageJson: path.relative(process.cwd(), packageJson) || 'package.json' }
-        : null;
+    const name = typeof manifest.name === 'string' && manifest.name !== '' ? manifest.name : undefined;
+    result = typeof range === 'string' && semver.validRange(range) !== null ? { range, packageJson, ...(name ? { name } : {}) } : null;
   } else {
     const parent = path.dirname(directory);
     result = parent === directory ? null : nearestEngines(parent);
@@ -85,7 +91,7 @@ function nearestEngines(directory: string): EnginesNode | null {
   return result;
 }
 
-function readManifest(file: string): { engines?: { node?: unknown } } | undefined {
+function readManifest(file: string): { name?: unknown; engines?: { node?: unknown } } | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -50,7 +50,10 @@ describe('resolveGlobalAgentPolicy', () => {
     const newer = project('engines-22', { engines: { node: '>=22' } });
     const policy = resolveGlobalAgentPolicy({ globalAgent: 'auto', filename: newer });
     expect(policy.keepAlive).toBe(true);
-    expect(policy.reason).toContain("engines.node '>=22' in ");
+    // A package.json without a name is named by its path from the file.
+    expect(policy.reason).toBe("engines.node '>=22' of ../../package.json includes Node 19 or later");
+    const named = project('engines-named', { name: '@acme/poller', engines: { node: '>=20' } });
+    expect(resolveGlobalAgentPolicy({ globalAgent: 'auto', filename: named }).reason).toBe("engines.node '>=20' of @acme/poller includes Node 19 or later");
   });
 
   it('auto: the nearest package.json decides even without engines, and a broken one is no crash', () => {

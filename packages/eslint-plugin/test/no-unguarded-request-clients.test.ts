@@ -7,7 +7,7 @@ import { javascriptTester, lines, typescriptTester } from './rule-tester.js';
 const client = (line: number, column: number) => ({ messageId: 'unguardedClient' as const, line, column });
 /** The whole message: who sends, through which agent, and how to guard it. */
 const message = (name: ClientName, callee: string, agent: string, where: string) => ({
-  data: { client: name, callee, agent, where, kind: name === 'undici' ? 'dispatcher' : 'agent', ...CLIENT_ADVICE[name] },
+  data: { client: name, callee, agent: `the keep-alive ${name === 'undici' ? 'dispatcher' : 'agent'} \`${agent}\``, where, ...CLIENT_ADVICE[name] },
 });
 const httpAgent = [
   "import http from 'node:http';",

@@ -82,3 +82,25 @@ typescriptTester.run('no-unguarded-request: more reach', noUnguardedRequest, {
     },
   ],
 });
+
+// How the messages name what they report.
+typescriptTester.run('no-unguarded-request: names in messages', noUnguardedRequest, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an inline agent is an inline keep-alive agent',
+      code: "import http from 'node:http';\nhttp.get('http://a.test', { agent: new http.Agent({ keepAlive: true, timeout: 4000 }) });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', data: { callee: 'http.get', agent: 'an inline keep-alive agent', where: 'on line 2' }, suggestions: 1 }],
+    },
+    {
+      name: 'a callee written over lines reads as one name',
+      code: "import https from 'node:https';\nhttps\n  .get('https://a.test');\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', data: { callee: 'https.get', reason: "the configured Node version '>=20' includes Node 19 or later" }, suggestions: 1 }],
+    },
+    {
+      name: 'a long callee on a module chosen at run time reads as what it calls',
+      code: "import http from 'node:http';\nimport https from 'node:https';\nexport function get(opts: any) { (opts.protocol === 'https:' ? https : http).request(opts).end(); }\n",
+      errors: [{ messageId: 'unguardedUnknownAgent', data: { callee: 'request` on `https` or `http', reason: "the configured Node version '>=20' includes Node 19 or later" }, suggestions: 0 }],
+    },
+  ],
+});

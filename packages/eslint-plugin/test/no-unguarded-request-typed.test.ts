@@ -20,7 +20,7 @@ const imported = (line: number, column: number, agent: string, where: string) =>
   messageId: 'unguardedKeepAliveAgent' as const,
   line,
   column,
-  data: { callee: 'http.get', agent, where },
+  data: { callee: 'http.get', agent: `the keep-alive agent \`${agent}\``, where },
   suggestions: 1,
 });
 

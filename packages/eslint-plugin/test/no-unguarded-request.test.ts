@@ -33,7 +33,7 @@ javascriptTester.run('no-unguarded-request: CommonJS modules', noUnguardedReques
         "http.get('http://a.test', { agent }, (res) => res.resume());",
       ),
       languageOptions: { sourceType: 'commonjs' },
-      errors: [{ ...keepAlive(3, 1), data: { callee: 'http.get', agent: 'agent', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(3, 1), data: { callee: 'http.get', agent: 'the keep-alive agent `agent`', where: 'on line 2' } }],
     },
     {
       name: 'require in a plain script',
@@ -53,7 +53,7 @@ javascriptTester.run('no-unguarded-request: CommonJS modules', noUnguardedReques
         "get('http://a.test', { agent });",
       ),
       languageOptions: { sourceType: 'commonjs' },
-      errors: [{ ...keepAlive(3, 1), data: { callee: 'get', agent: 'agent', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(3, 1), data: { callee: 'get', agent: 'the keep-alive agent `agent`', where: 'on line 2' } }],
     },
     {
       name: 'require, destructured and renamed',
@@ -63,7 +63,7 @@ javascriptTester.run('no-unguarded-request: CommonJS modules', noUnguardedReques
         "send({ host: 'a.test', agent: pool }).end();",
       ),
       languageOptions: { sourceType: 'commonjs' },
-      errors: [{ ...keepAlive(3, 1), data: { callee: 'send', agent: 'pool', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(3, 1), data: { callee: 'send', agent: 'the keep-alive agent `pool`', where: 'on line 2' } }],
     },
     {
       name: 'inline require',
@@ -135,7 +135,7 @@ typescriptTester.run('no-unguarded-request: ES modules', noUnguardedRequest, {
         'const agent = new Pool({ keepAlive: true });',
         "send({ host: 'a.test', agent }).end();",
       ),
-      errors: [{ ...keepAlive(3, 1), data: { callee: 'send', agent: 'agent', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(3, 1), data: { callee: 'send', agent: 'the keep-alive agent `agent`', where: 'on line 2' } }],
     },
     {
       name: 'import = require',
@@ -164,7 +164,7 @@ typescriptTester.run('no-unguarded-request: ES modules', noUnguardedRequest, {
         'const agent = new (secure ? https : http).Agent({ keepAlive: true });',
         "(secure ? https : http).request({ host: 'a.test', agent }).end();",
       ),
-      errors: [{ ...keepAlive(5, 1), data: { callee: '(secure ? https : http).request', agent: 'agent', where: 'on line 4' } }],
+      errors: [{ ...keepAlive(5, 1), data: { callee: '(secure ? https : http).request', agent: 'the keep-alive agent `agent`', where: 'on line 4' } }],
     },
     {
       name: 'module alias chosen by a conditional',
@@ -252,7 +252,7 @@ typescriptTester.run('no-unguarded-request: call shapes', noUnguardedRequest, {
         "new http.ClientRequest({ host: 'a.test', agent }).end();",
       ),
       errors: [
-        { ...keepAlive(3, 1), data: { callee: 'new ClientRequest', agent: 'agent', where: 'on line 2' } },
+        { ...keepAlive(3, 1), data: { callee: 'new ClientRequest', agent: 'the keep-alive agent `agent`', where: 'on line 2' } },
         keepAlive(4, 1),
       ],
     },
@@ -349,7 +349,7 @@ typescriptTester.run('no-unguarded-request: agents', noUnguardedRequest, {
         '  }',
         '}',
       ),
-      errors: [{ ...keepAlive(5, 12, 0), data: { callee: 'https.get', agent: 'this.agent', where: 'on line 3' } }],
+      errors: [{ ...keepAlive(5, 12, 0), data: { callee: 'https.get', agent: 'the keep-alive agent `this.agent`', where: 'on line 3' } }],
     },
     {
       name: 'an agent assigned in the constructor, used in an arrow function',
@@ -364,7 +364,7 @@ typescriptTester.run('no-unguarded-request: agents', noUnguardedRequest, {
         "    http.get({ host: 'a.test', path, agent: this.agent });",
         '}',
       ),
-      errors: [{ ...keepAlive(8, 5, 0), data: { callee: 'http.get', agent: 'this.agent', where: 'on line 5' } }],
+      errors: [{ ...keepAlive(8, 5, 0), data: { callee: 'http.get', agent: 'the keep-alive agent `this.agent`', where: 'on line 5' } }],
     },
     {
       name: 'conditional and logical agents: any keep-alive branch counts',
@@ -412,7 +412,7 @@ typescriptTester.run('no-unguarded-request: options', noUnguardedRequest, {
         "const base = { host: 'a.test', agent: new http.Agent({ keepAlive: true }) };",
         "http.request({ ...base, path: '/x' }).end();",
       ),
-      errors: [{ ...keepAlive(3, 1), data: { callee: 'http.request', agent: 'agent', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(3, 1), data: { callee: 'http.request', agent: 'the keep-alive agent `agent`', where: 'on line 2' } }],
     },
     {
       name: 'opts.agent = ... assignment',
@@ -423,7 +423,7 @@ typescriptTester.run('no-unguarded-request: options', noUnguardedRequest, {
         'opts.agent = keepAliveAgent;',
         'http.request(opts).end();',
       ),
-      errors: [{ ...keepAlive(5, 1), data: { callee: 'http.request', agent: 'keepAliveAgent', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(5, 1), data: { callee: 'http.request', agent: 'the keep-alive agent `keepAliveAgent`', where: 'on line 2' } }],
     },
     {
       name: 'an agent variable assigned after its declaration',
@@ -519,7 +519,7 @@ enginesTester.run('no-unguarded-request: engines.node', noUnguardedRequest, {
           ...globalAgent(2, 1),
           data: {
             callee: 'https.get',
-            reason: `engines.node '>=20.19' in ${path.relative(process.cwd(), path.join(fixtures, 'node20-package', 'package.json'))} includes Node 19 or later`,
+            reason: "engines.node '>=20.19' of node20-package includes Node 19 or later",
           },
         },
       ],
@@ -909,7 +909,7 @@ javascriptTester.run('no-unguarded-request: ES modules (JavaScript)', noUnguarde
         '  });',
         '}, 5000);',
       ),
-      errors: [{ ...keepAlive(4, 3), data: { callee: 'http.get', agent: 'agent', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(4, 3), data: { callee: 'http.get', agent: 'the keep-alive agent `agent`', where: 'on line 2' } }],
     },
     {
       name: 'named imports, a class field, optional chaining',

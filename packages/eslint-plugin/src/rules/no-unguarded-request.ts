@@ -61,7 +61,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     },
     messages: {
       unguardedKeepAliveAgent:
-        '`{{callee}}` sends this request through the keep-alive agent `{{agent}}` (created {{where}}) ' +
+        '`{{callee}}` sends this request through {{agent}} (created {{where}}) ' +
         'with no retry for a reused socket. If the server closes that idle socket just as it is reused, ' +
         "the request fails with ECONNRESET. Retry in the 'error' listener when `req.reusedSocket` is true " +
         "and `err.code` is 'ECONNRESET'.",
@@ -82,7 +82,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         'sending it again could repeat its effect. Set an `Idempotency-Key` header that the server honours and retry ' +
         "when `req.reusedSocket` is true and `err.code` is 'ECONNRESET', or send it with `agent: false`.",
       unguardedClient:
-        '`{{callee}}`: {{client}} sends these requests through the keep-alive {{kind}} `{{agent}}` (created {{where}}), and nothing ' +
+        '`{{callee}}`: {{client}} sends these requests through {{agent}} (created {{where}}), and nothing ' +
         'retries them when the server closes a pooled connection just as it is reused; they fail with {{error}}. To guard them, {{guard}}.',
       wrapWithRetry:
         'Send the request again when the server closed its reused socket (at most {{maxRetries}} times, idempotent requests only).',
@@ -169,10 +169,9 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
               loc,
               messageId: 'unguardedClient',
               data: {
-                callee: finding.callee,
+                callee: quotedCallee(finding.callee),
                 client: finding.client,
-                kind: agent.flavor === 'undici' ? 'dispatcher' : 'agent',
-                agent: agent.name,
+                agent: agentWords(agent, agent.flavor === 'undici' ? 'dispatcher' : 'agent'),
                 where: whereCreated(agent, context.filename),
                 error: finding.error,
                 guard: finding.guard,
@@ -194,31 +193,33 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
               : [];
           const agent =
             finding.via === 'keep-alive-agent'
-              ? `\`${finding.agent.name}\``
+              ? finding.agent.inline
+                ? 'an inline agent'
+                : `\`${finding.agent.name}\``
               : finding.via === 'unresolved-agent'
                 ? 'an agent that is not known here'
                 : "Node's global agent";
           if (!finding.idempotent) {
-            context.report({ loc, messageId: 'unguardedNonIdempotent', data: { callee: finding.callee, agent } });
+            context.report({ loc, messageId: 'unguardedNonIdempotent', data: { callee: quotedCallee(finding.callee), agent } });
           } else if (finding.via === 'keep-alive-agent') {
             context.report({
               loc,
               messageId: 'unguardedKeepAliveAgent',
-              data: { callee: finding.callee, agent: finding.agent.name, where: whereCreated(finding.agent, context.filename) },
+              data: { callee: quotedCallee(finding.callee), agent: agentWords(finding.agent, 'agent'), where: whereCreated(finding.agent, context.filename) },
               suggest,
             });
           } else if (finding.via === 'unresolved-agent') {
             context.report({
               loc,
               messageId: 'unguardedUnknownAgent',
-              data: { callee: finding.callee, reason: finding.reason },
+              data: { callee: quotedCallee(finding.callee), reason: finding.reason },
               suggest,
             });
           } else {
             context.report({
               loc,
               messageId: 'unguardedGlobalAgent',
-              data: { callee: finding.callee, reason: finding.reason },
+              data: { callee: quotedCallee(finding.callee), reason: finding.reason },
               suggest,
             });
           }
@@ -227,6 +228,18 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     };
   },
 });
+
+/** "the keep-alive agent `pool`", or "an inline keep-alive agent" for one created in the request's own options. */
+function agentWords(agent: KeepAliveAgent, kind: 'agent' | 'dispatcher'): string {
+  return agent.inline ? `an inline keep-alive ${kind}` : `the keep-alive ${kind} \`${agent.name}\``;
+}
+
+/** `request on http or https` (a module chosen at run time) reads "`request` on `http` or `https`" inside the message's backticks. */
+function quotedCallee(callee: string): string {
+  return callee.replace(/^(\w+) on (\w+)(?: or (\w+))?$/, (_, method: string, first: string, second?: string) =>
+    second ? `${method}\` on \`${first}\` or \`${second}` : `${method}\` on \`${first}`,
+  );
+}
 
 function typedHost(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, host: AnalysisHost): AnalysisHost {
   const services = ESLintUtils.getParserServices(context);
