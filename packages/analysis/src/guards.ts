@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { calleePath } from './ast/callee.js';
+import { calleeName, calleePath } from './ast/callee.js';
 import { methodCallOn } from './ast/chains.js';
 import { type FunctionNode, insideLoop, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName, staticLiteralValue } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
@@ -92,11 +92,46 @@ export class GuardFinder {
       .map((registration) => registration.listener);
   }
 
-  /** An error handler (a listener, a `.catch` callback) that is, or may be, a function that guards. */
+  /**
+   * An error handler (a listener, a `.catch` callback, an interceptor) that
+   * guards: it decides on the reset (reads `reusedSocket`, names
+   * ECONNRESET, calls the rewrite's helper) and may send again. Naming the
+   * code is not enough: a handler that only logs it, or turns it into a 504,
+   * sends nothing again.
+   */
   handlerGuards(handler: TSESTree.Node): boolean {
     return this.#values
       .resolve(handler)
+      .some((value) => value.kind === 'function' && this.#functionGuards(value.node, 0) && this.#mayResend(value.node.body, 0));
+  }
+
+  /** A function that decides on the reset (a retry condition of axios-retry, which resends for it). */
+  decidesOnReset(handler: TSESTree.Node): boolean {
+    return this.#values
+      .resolve(handler)
       .some((value) => value.kind === 'function' && this.#functionGuards(value.node, 0));
+  }
+
+  /**
+   * The code calls something that may send the request again: anything but
+   * a call that only reports the error (a logger, `console`, `reject`, a
+   * response's `writeHead`/`status`/`end`, an `emit`, a metric), directly or
+   * through a function of this file that does no more than report.
+   */
+  #mayResend(code: TSESTree.Node, depth: number): boolean {
+    for (const node of descendants(code)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
+      // `new Error(…)`, `new HttpError(504)`: a value to report, not a request.
+      if (node.type === AST_NODE_TYPES.NewExpression ? /Error$/.test(calleeName(node.callee) ?? '') : onlyReports(node)) continue;
+      // `cb(err)`, `callback(err)`: the error is handed back to whoever called, which this guard does not see resend.
+      if (this.#isParameter(node.callee)) continue;
+      const called = this.#values.resolve(node.callee);
+      const helpers = called.filter((value): value is Extract<typeof value, { kind: 'function' }> => value.kind === 'function');
+      if (helpers.length === 0 || helpers.length < called.length) return true;
+      if (helpers.some((helper) => helper.node.range[0] <= code.range[0] && code.range[1] <= helper.node.range[1])) return true;
+      if (depth >= MAX_HELPER_DEPTH || helpers.some((helper) => this.#mayResend(helper.node.body, depth + 1))) return true;
+    }
+    return false;
   }
 
   #functionGuards(fn: FunctionNode, depth: number): boolean {
@@ -132,6 +167,13 @@ export class GuardFinder {
     return verdict;
   }
 
+  /** A parameter of a function: a callback handed in. */
+  #isParameter(callee: TSESTree.Node): boolean {
+    const inner = skipTransparentWrappers(callee);
+    if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+    return this.#values.variableOf(inner)?.defs[0]?.type === 'Parameter';
+  }
+
   /**
    * A promise's rejection is handled by code that checks for ECONNRESET (a
    * `.catch`, a `.then` rejection handler, a `try`/`catch` around its
@@ -156,7 +198,14 @@ export class GuardFinder {
   /** The `await` sits in a `try` whose `catch` checks for ECONNRESET. */
   #catchGuards(node: TSESTree.Node): boolean {
     for (let child = node, parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
-      if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler && this.codeGuards(parent.handler.body)) {
+      // The catch decides on the reset and sends again, or a loop around the try does.
+      if (
+        parent.type === AST_NODE_TYPES.TryStatement &&
+        parent.block === child &&
+        parent.handler &&
+        this.codeGuards(parent.handler.body) &&
+        (this.#mayResend(parent.handler.body, 0) || insideLoop(parent, isFunction))
+      ) {
         return true;
       }
     }
@@ -222,6 +271,26 @@ export class GuardFinder {
 }
 
 const isResetCode = (value: unknown): boolean => value === 'ECONNRESET' || value === 'EPIPE';
+
+/** What a handler calls to report an error, never to send again. */
+const REPORTING_METHODS: ReadonlySet<string> = new Set([
+  'log', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'fatal',
+  'emit', 'reject', 'writeHead', 'status', 'sendStatus', 'end', 'json', 'destroy', 'abort',
+  'captureException', 'captureMessage', 'increment', 'inc', 'observe', 'record', 'set', 'add', 'push',
+  'String', 'Boolean', 'Number', 'includes', 'has', 'hasHeader', 'getHeader', 'startsWith', 'endsWith', 'test', 'toString', 'stringify',
+]);
+
+/** `console.error(err)`, `logger.warn(…)`, `reject(err)`, `res.writeHead(504)`, `metrics.increment(…)`: calls that only report. */
+function onlyReports(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call.callee);
+  if (name === undefined) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && skipTransparentWrappers(callee.object).type === AST_NODE_TYPES.Identifier) {
+    const object = skipTransparentWrappers(callee.object) as TSESTree.Identifier;
+    if (object.name === 'console' || object.name === 'Object' || object.name === 'JSON') return true;
+  }
+  return REPORTING_METHODS.has(name);
+}
 
 /** The helper the rewrite adds, also when it is imported from a shared module. */
 function isRetryHelperCall(call: TSESTree.CallExpression): boolean {

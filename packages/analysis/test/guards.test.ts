@@ -13,9 +13,9 @@ function guarded(body: string, retryWrappers?: readonly string[]): boolean {
 
 describe('GuardFinder: error listeners', () => {
   it.each([
-    ["reads req.reusedSocket", "const req = http.get('http://a.test', { agent });\nreq.on('error', (err) => { if (req.reusedSocket) console.log(err); });"],
-    ['names ECONNRESET', "http.get('http://a.test', { agent }).on('error', (err) => { if (err.code === 'ECONNRESET') console.log(err); });"],
-    ['calls a same-file helper that checks', "function retryable(err) { return err.code === 'ECONNRESET'; }\nconst req = http.get('http://a.test', { agent });\nreq.once('error', (err) => retryable(err));"],
+    ["reads req.reusedSocket and calls again", "const req = http.get('http://a.test', { agent });\nreq.on('error', (err) => { if (req.reusedSocket) queue.retry(err); });"],
+    ['names ECONNRESET and calls again', "http.get('http://a.test', { agent }).on('error', (err) => { if (err.code === 'ECONNRESET') scheduleRetry(); });"],
+    ['calls a same-file helper that checks, then resends', "function retryable(err) { return err.code === 'ECONNRESET'; }\nfunction send() {\n  const req = http.get('http://a.test', { agent });\n  req.once('error', (err) => retryable(err) && send());\n}"],
     ["calls the rewrite's helper", "const req = http.get('http://a.test', { agent });\nreq.on('error', (err) => { if (shouldRetryOnReusedSocket(req, err, 0)) return; });"],
     ['resends on a reset code kept in a Set', "const CODES = new Set(['EPIPE']);\nfunction send() {\n  const req = http.get('http://a.test', { agent });\n  req.on('error', (err) => { if (CODES.has(err.code)) send(); });\n}"],
   ])('a listener that %s guards', (_, body) => {
@@ -24,6 +24,10 @@ describe('GuardFinder: error listeners', () => {
 
   it.each([
     ['only logs', "http.get('http://a.test', { agent }).on('error', (err) => console.error(err));"],
+    ['names ECONNRESET only to log it', "http.get('http://a.test', { agent }).on('error', (err) => { if (err.code === 'ECONNRESET') logger.warn('reset'); });"],
+    ['maps ECONNRESET to a 504', "export function proxy(res) {\n  http.get('http://a.test', { agent }).on('error', (err) => { if (err.code === 'ECONNRESET') { res.writeHead(504); res.end(); } });\n}"],
+    ['hands it to the callback', "export function get(cb) {\n  http.get('http://a.test', { agent }).on('error', (err) => { if (err.code === 'ECONNRESET') return cb(err); cb(err); });\n}"],
+    ['reads reusedSocket and returns', "const req = http.get('http://a.test', { agent });\nreq.on('error', () => { if (req.reusedSocket) return; });"],
     ['listens for another event', "http.get('http://a.test', { agent }).on('close', () => { if (x === 'ECONNRESET') y(); });"],
   ])('a listener that %s does not', (_, body) => {
     expect(guarded(body)).toBe(false);

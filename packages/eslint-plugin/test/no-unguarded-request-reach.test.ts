@@ -104,3 +104,26 @@ typescriptTester.run('no-unguarded-request: names in messages', noUnguardedReque
     },
   ],
 });
+
+// Naming ECONNRESET is not a guard: the handler must send again.
+typescriptTester.run('no-unguarded-request: a guard resends', noUnguardedRequest, {
+  valid: [
+    {
+      name: 'a listener that checks the reset and sends again',
+      code: "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nexport function poll(): void {\n  const req = http.get('http://a.test', { agent });\n  req.on('error', (err: NodeJS.ErrnoException) => { if (req.reusedSocket && err.code === 'ECONNRESET') poll(); });\n}\n",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a listener that names ECONNRESET only to log it',
+      code: "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nhttp.get('http://a.test', { agent }).on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'ECONNRESET') console.warn('reset'); });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 3, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'a catch that maps ECONNRESET to a 504',
+      code: "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nexport function forward(res: http.ServerResponse): void {\n  http.get('http://a.test', { agent }).on('error', (err: NodeJS.ErrnoException) => {\n    if (err.code === 'ECONNRESET') { res.writeHead(504); res.end(); }\n  });\n}\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 4, column: 3, suggestions: 1 }],
+    },
+  ],
+});
+

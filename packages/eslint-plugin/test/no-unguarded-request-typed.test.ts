@@ -40,7 +40,7 @@ typedTester.run('no-unguarded-request: agents imported from other modules, with 
         "import http from 'node:http';",
         "import { keepAliveAgent } from './agents.js';",
         "const req = http.get('http://a.test', { agent: keepAliveAgent });",
-        "req.on('error', (err: NodeJS.ErrnoException) => { if (req.reusedSocket && err.code === 'ECONNRESET') return; });",
+        "req.on('error', (err: NodeJS.ErrnoException) => { if (req.reusedSocket && err.code === 'ECONNRESET') return retryLater(); });",
       ),
     },
     {

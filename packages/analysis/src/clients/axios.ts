@@ -130,7 +130,7 @@ function axiosRetryCovers(options: TSESTree.Node | undefined, values: ClientCont
   return condition.values.some((value) => {
     if (value.kind === 'client') return isCoveringCondition(value);
     if (value.kind === 'function') {
-      if (guards.handlerGuards(value.node)) return true;
+      if (guards.decidesOnReset(value.node)) return true;
       // A function that calls one of axios-retry's conditions.
       for (const node of descendants(value.node)) {
         if (node.type === AST_NODE_TYPES.CallExpression && values.resolve(node.callee).some(isCoveringCondition)) return true;

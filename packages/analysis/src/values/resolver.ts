@@ -34,6 +34,9 @@ const INTEROP_HELPERS: ReadonlySet<string> = new Set([
   '_interopRequireWildcard',
 ]);
 
+/** The values a function's result is followed for. */
+const MADE_BY_FUNCTIONS: ReadonlySet<string> = new Set(['agent', 'dispatcher', 'http-module', 'request-function']);
+
 export class ValueResolver {
   readonly #host: AnalysisHost;
   readonly #nodeCache = new Map<TSESTree.Node, readonly AbstractValue[]>();
@@ -285,6 +288,9 @@ export class ValueResolver {
     }
     if (values.length > 0) return values;
     if (node.type === AST_NODE_TYPES.NewExpression && this.isGlobal(node.callee, 'URL')) return [stringValue];
+    // What a function of another module makes is that module's to say, as an imported binding is.
+    const imported = this.resolve(node.callee).find((value) => value.kind === 'imported');
+    if (imported?.kind === 'imported') return [{ kind: 'imported', specifier: imported.specifier }];
     return [unknownValue];
   }
 
@@ -306,10 +312,14 @@ export class ValueResolver {
     return name !== undefined && INTEROP_HELPERS.has(name);
   }
 
-  /** The agents (or dispatchers) a factory function of this file returns. */
+  /**
+   * What a function of this file returns, where it matters to a request: an
+   * agent or dispatcher it makes, or the module or request function it picks
+   * (`const request = pick(url); request(opts, cb)`).
+   */
   #madeBy(factory: FunctionNode): AbstractValue[] {
     const made = returnedExpressions(factory).flatMap((returned) => this.resolve(returned));
-    return made.filter((value) => value.kind === 'agent' || value.kind === 'dispatcher');
+    return made.filter((value) => MADE_BY_FUNCTIONS.has(value.kind));
   }
 
   /**
