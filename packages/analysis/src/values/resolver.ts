@@ -288,9 +288,6 @@ export class ValueResolver {
     }
     if (values.length > 0) return values;
     if (node.type === AST_NODE_TYPES.NewExpression && this.isGlobal(node.callee, 'URL')) return [stringValue];
-    // What a function of another module makes is that module's to say, as an imported binding is.
-    const imported = this.resolve(node.callee).find((value) => value.kind === 'imported');
-    if (imported?.kind === 'imported') return [{ kind: 'imported', specifier: imported.specifier }];
     return [unknownValue];
   }
 
