@@ -18,6 +18,7 @@ import { DEFAULT_MAX_RETRIES } from './rewrite/helper.js';
 import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/plan.js';
 import { detectStyle } from './rewrite/style.js';
 import { excerpt } from './source-text.js';
+import type { AgentValue, DispatcherValue } from './values/abstract-value.js';
 import { ValueResolver } from './values/resolver.js';
 
 export interface AnalysisOptions {
@@ -67,10 +68,15 @@ export function findUnguardedRequests(
       globalAgentAssignments.push(node);
     }
   }
-  const findings: Finding[] = clientSites.map((site) => clientFinding(site, host.sourceText));
+  const globalAgents = new GlobalAgents(values, globalAgentAssignments, options.globalAgent);
+  const findings: Finding[] = clientSites.flatMap((site) => {
+    if (site.agent !== 'global') return [clientFinding(site, site.agent, host.sourceText)];
+    // Clients pick http or https by URL: exposed when either global agent keeps sockets alive.
+    const policy = globalAgents.policyFor(['http', 'https']);
+    return policy.keepAlive ? [clientDefaultAgentFinding(site, policy.reason, host.sourceText)] : [];
+  });
   if (requests.length === 0) return findings.sort(byReportPosition);
 
-  const globalAgents = new GlobalAgents(values, globalAgentAssignments, options.globalAgent);
   let rewriteContext: RewriteContext | undefined;
   const planFor = (node: RequestNode): RewritePlan => {
     rewriteContext ??= {
@@ -119,21 +125,28 @@ export function findUnguardedRequests(
 
 const byReportPosition = (a: Finding, b: Finding) => a.reportRange[0] - b.reportRange[0];
 
-function clientFinding(site: ClientSite, text: string): Finding {
+function clientFinding(site: ClientSite, agent: AgentValue | DispatcherValue, text: string): Finding {
+  return {
+    ...clientBase(site, text),
+    via: 'client',
+    client: site.client,
+    agent: agent.kind === 'agent' ? describeAgent(agent, text) : { ...describeCreation(agent.creation, text), flavor: 'undici' },
+    ...CLIENT_ADVICE[site.client],
+  };
+}
+
+function clientDefaultAgentFinding(site: ClientSite, reason: string, text: string): Finding {
+  return { ...clientBase(site, text), via: 'client-default-agent', client: site.client, reason, ...CLIENT_ADVICE[site.client] };
+}
+
+function clientBase(site: ClientSite, text: string) {
   return {
     node: site.node,
-    range: [site.node.range[0], site.node.range[1]],
+    range: [site.node.range[0], site.node.range[1]] as const,
     reportRange: site.report.range,
     reportLoc: site.report.loc,
     callee: excerpt(text, site.report.range),
     idempotent: !site.nonIdempotent,
-    via: 'client',
-    client: site.client,
-    agent:
-      site.agent.kind === 'agent'
-        ? describeAgent(site.agent, text)
-        : { ...describeCreation(site.agent.creation, text), flavor: 'undici' },
-    ...CLIENT_ADVICE[site.client],
   };
 }
 

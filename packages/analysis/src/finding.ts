@@ -90,6 +90,18 @@ export type Finding =
       readonly error: string;
       /** What would count as guarded. */
       readonly guard: string;
+    })
+  /**
+   * A client package on Node's global agent, when it counts as keep-alive
+   * (`reason`): an axios instance where `axios.create()` makes it, the
+   * default `axios` where a file first uses it. Never rewritten.
+   */
+  | (FindingBase & {
+      readonly via: 'client-default-agent';
+      readonly client: ClientName;
+      readonly reason: string;
+      readonly error: string;
+      readonly guard: string;
     });
 
 /**
@@ -100,6 +112,7 @@ export type Finding =
 export function rewriteOf(finding: Finding): RewritePlan {
   switch (finding.via) {
     case 'client':
+    case 'client-default-agent':
       return { kind: 'skip', reason: `client-${finding.client}` };
     case 'another-module':
       return { kind: 'skip', reason: 'agent-in-another-module' };

@@ -127,3 +127,44 @@ typescriptTester.run('no-unguarded-request: a guard resends', noUnguardedRequest
   ],
 });
 
+// Clients on Node's global agent: axios instances where they are made, the default axios once per file.
+const defaultAgent = (line: number, column: number) => ({ messageId: 'unguardedClientDefaultAgent' as const, line, column });
+typescriptTester.run('no-unguarded-request: clients on their default agent', noUnguardedRequest, {
+  valid: [
+    {
+      name: 'guarded by axios-retry, or given agents without keepAlive',
+      code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nimport http from 'node:http';\nexport const api = axios.create({ baseURL: 'http://a.test' });\naxiosRetry(api, { retries: 2 });\naxiosRetry(axios, { retries: 2 });\nexport const plain = axios.create({ httpAgent: new http.Agent(), httpsAgent: new http.Agent() });\nexport const get = () => axios.get('/x');\n",
+    },
+    {
+      name: 'the file gives the default instance an agent',
+      code: "import axios from 'axios';\nimport http from 'node:http';\naxios.defaults.httpAgent = new http.Agent();\nexport const get = () => axios.get('http://a.test/x');\n",
+    },
+    {
+      name: 'reportUnresolvedAgent: false turns it off',
+      code: "import axios from 'axios';\nexport const get = () => axios.get('http://a.test/x');\n",
+      options: [{ reportUnresolvedAgent: false }],
+    },
+    {
+      name: 'superagent without .agent(): its default is agent: false',
+      code: "import request from 'superagent';\nexport const get = () => request.get('http://a.test/x');\n",
+    },
+    {
+      name: 'the global agent is not keep-alive',
+      code: "import axios from 'axios';\nexport const get = () => axios.get('http://a.test/x');\n",
+      options: [{ globalAgent: 'off' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'the default axios, once per file where it is first used',
+      code: "import axios from 'axios';\nexport async function a() { return (await axios.get('http://a.test/a')).status; }\nexport async function b() { return (await axios.get('http://a.test/b')).status; }\n",
+      errors: [defaultAgent(2, 43)],
+    },
+    {
+      name: 'each axios instance where axios.create() makes it, not each call',
+      code: "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'http://a.test' });\nexport const other = axios.create();\nexport const get = () => api.get('/x');\n",
+      errors: [defaultAgent(2, 20), defaultAgent(3, 22)],
+    },
+  ],
+});
+

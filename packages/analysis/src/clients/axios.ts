@@ -4,7 +4,7 @@ import { findKeepAliveAgent } from '../agents.js';
 import { calleeReport } from '../ast/callee.js';
 import { memberPropertyName } from '../ast/predicates.js';
 import { descendants } from '../ast/walk.js';
-import type { AbstractValue, ClientValue } from '../values/abstract-value.js';
+import type { AbstractValue, ClientValue, PropertyLookup } from '../values/abstract-value.js';
 
 /** axios' request methods, by where their config argument is. */
 const CONFIG_ARGUMENT: ReadonlyMap<string, number> = new Map([
@@ -37,6 +37,9 @@ type Instance = TSESTree.Node | 'default';
 /** Per file: the instances that axios-retry or a response interceptor guards. */
 const guardedInstances = new WeakMap<ClientContext, Set<Instance>>();
 
+/** Per file: whether the default instance was reported on the global agent already (once per file, where first used). */
+const defaultReported = new WeakSet<ClientContext>();
+
 export const axios: ClientLibrary<'axios'> = {
   name: 'axios',
   packages: ['axios'],
@@ -61,9 +64,9 @@ export const axios: ClientLibrary<'axios'> = {
       const index = CONFIG_ARGUMENT.get(value.path[0] as string);
       config = index === undefined ? undefined : call.arguments[index];
     }
-    if (!config || config.type === AST_NODE_TYPES.SpreadElement) return undefined;
-    const agent = keepAliveAgentIn(config, AGENT_OPTIONS, context.values);
-    if (!agent) return undefined;
+    if (config?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const agent = config ? keepAliveAgentIn(config, AGENT_OPTIONS, context.values) : undefined;
+    if (!agent) return globalAgentSite(call, value, config, context);
     // A new instance starts without the interceptors of the one it was created from.
     const instance = value.path[0] === 'create' ? call : (value.instance ?? 'default');
     if (isGuarded(instance, context)) return undefined;
@@ -83,6 +86,38 @@ export const axios: ClientLibrary<'axios'> = {
     return { node: assignment, report: { range: [target.range[0], target.range[1]], loc: target.loc }, agent, nonIdempotent: false };
   },
 };
+
+/**
+ * On Node's global agent (no `httpAgent`/`httpsAgent` anywhere): each
+ * `axios.create(…)`, where it is created, and the default instance once per
+ * file, where it is first used; never each call.
+ */
+function globalAgentSite(call: TSESTree.CallExpression, value: ClientValue, config: TSESTree.Node | undefined, context: ClientContext): ClientSiteAt | undefined {
+  if (config && !AGENT_OPTIONS.every((name) => certainlyAbsent(context.values.lookupProperty(config, name)))) return undefined;
+  const creates = value.path[0] === 'create';
+  if (value.instance || (!creates && value.path.length > 0 && !CONFIG_ARGUMENT.has(value.path[0] as string))) return undefined;
+  if (!creates) {
+    if (defaultReported.has(context) || setsDefaultAgent(context)) return undefined;
+    defaultReported.add(context);
+  }
+  if (isGuarded(creates ? call : 'default', context)) return undefined;
+  return { node: call, report: calleeReport(call), agent: 'global', nonIdempotent: false };
+}
+
+const certainlyAbsent = (lookup: PropertyLookup): boolean =>
+  lookup.mayBeAbsent && lookup.values.every((value) => value.kind === 'constant' && value.value == null);
+
+/** The file gives the default instance an agent: `axios.defaults.httpAgent = …`. */
+function setsDefaultAgent({ program, values }: ClientContext): boolean {
+  for (const node of descendants(program)) {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (!AGENT_OPTIONS.includes(memberPropertyName(node.left) ?? '')) continue;
+    const defaults = node.left.object;
+    if (defaults.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(defaults) !== 'defaults') continue;
+    if (values.resolve(defaults.object).some((value) => isAxiosInstance(value) && !value.instance)) return true;
+  }
+  return false;
+}
 
 function isAxiosInstance(value: AbstractValue): value is ClientValue {
   return value.kind === 'client' && value.client === 'axios' && value.path.length === 0;

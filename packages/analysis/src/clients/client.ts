@@ -52,8 +52,11 @@ export interface ClientSiteAt {
   /** The call (or, for `axios.defaults.httpAgent = …`, the assignment). */
   readonly node: TSESTree.Node;
   readonly report: { readonly range: readonly [number, number]; readonly loc: TSESTree.SourceLocation };
-  /** The keep-alive agent, or the undici dispatcher, the requests go through. */
-  readonly agent: AgentValue | DispatcherValue;
+  /**
+   * The keep-alive agent, or the undici dispatcher, the requests go through;
+   * `'global'`: Node's global agent, reported only when it counts as keep-alive.
+   */
+  readonly agent: AgentValue | DispatcherValue | 'global';
   /** got only: the method is not idempotent, which is why got does not retry it. */
   readonly nonIdempotent: boolean;
 }

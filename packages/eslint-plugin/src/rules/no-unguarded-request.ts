@@ -39,6 +39,7 @@ export type MessageId =
   | 'unguardedUnknownAgent'
   | 'unguardedNonIdempotent'
   | 'unguardedClient'
+  | 'unguardedClientDefaultAgent'
   | 'wrapWithRetry';
 
 const DEFAULTS: NoUnguardedRequestOptions = {
@@ -84,6 +85,10 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
       unguardedClient:
         '`{{callee}}`: {{client}} sends these requests through {{agent}} (created {{where}}), and nothing ' +
         'retries them when the server closes a pooled connection just as it is reused; they fail with {{error}}. To guard them, {{guard}}.',
+      unguardedClientDefaultAgent:
+        "`{{callee}}`: {{client}} sends these requests through Node's global agent, which keeps sockets alive since " +
+        'Node 19 ({{reason}}), and nothing retries them when the server closes a pooled connection just as it is reused; ' +
+        'they fail with {{error}}. To guard them, {{guard}}.',
       wrapWithRetry:
         'Send the request again when the server closed its reused socket (at most {{maxRetries}} times, idempotent requests only).',
     },
@@ -160,7 +165,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         for (const finding of findings) {
           // Without type information the agent's module is unknown: not reported (the codemod lists it).
           if (finding.via === 'another-module') continue;
-          if (finding.via === 'unresolved-agent' && !reportUnresolvedAgent) continue;
+          if ((finding.via === 'unresolved-agent' || finding.via === 'client-default-agent') && !reportUnresolvedAgent) continue;
           const loc = finding.reportLoc;
           if (!finding.idempotent && options.reportNonIdempotent === false) continue;
           if (finding.via === 'client') {
@@ -176,6 +181,14 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
                 error: finding.error,
                 guard: finding.guard,
               },
+            });
+            continue;
+          }
+          if (finding.via === 'client-default-agent') {
+            context.report({
+              loc,
+              messageId: 'unguardedClientDefaultAgent',
+              data: { callee: quotedCallee(finding.callee), client: finding.client, reason: finding.reason, error: finding.error, guard: finding.guard },
             });
             continue;
           }
