@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import type { AbstractValue } from './abstract-value.js';
+import { agentClassFlavor } from '../agents.js';
+import { type AbstractValue, type AgentFlavor, type PropertyLookup, UNKNOWN_LOOKUP, undefinedValue } from './abstract-value.js';
 import { type ClassNode, isFunction, memberPropertyName, staticKeyName } from '../ast/predicates.js';
 import { descendants, returnedExpressions, thisClass } from '../ast/walk.js';
 
@@ -73,4 +74,42 @@ export class ClassMembers {
     this.#members.set(owner, members);
     return members;
   }
+}
+
+type Resolve = (node: TSESTree.Node) => readonly AbstractValue[];
+
+/**
+ * `class KeepAliveAgent extends http.Agent`: the flavor it inherits, and the
+ * `super(...)` call that configures it (none: its own arguments are passed on).
+ */
+export function agentSuperclass(owner: ClassNode, resolve: Resolve): { flavor: AgentFlavor; superCall?: TSESTree.CallExpression } | undefined {
+  if (!owner.superClass) return undefined;
+  let flavor: AgentFlavor | undefined;
+  let superCall: TSESTree.CallExpression | undefined;
+  for (const base of resolve(owner.superClass)) {
+    flavor ??= agentClassFlavor(base);
+    if (!flavor && base.kind === 'class') {
+      const inherited = agentSuperclass(base.node, resolve);
+      flavor = inherited?.flavor;
+      superCall = inherited?.superCall;
+    }
+  }
+  if (!flavor) return undefined;
+  const constructor = owner.body.body.find(
+    (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+  );
+  if (!constructor) return superCall ? { flavor, superCall } : { flavor };
+  const call = [...descendants(constructor.value.body ?? constructor.value)].find(
+    (node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super,
+  );
+  return call ? { flavor, superCall: call } : { flavor };
+}
+
+/** `Client.agent` of `class Client { static agent = … }`. */
+export function lookupStatic(owner: ClassNode, name: string, resolve: Resolve): PropertyLookup {
+  for (const element of owner.body.body) {
+    if (element.type !== AST_NODE_TYPES.PropertyDefinition || !element.static) continue;
+    if (staticKeyName(element.key, element.computed) === name) return { values: element.value ? resolve(element.value) : [undefinedValue], mayBeAbsent: false };
+  }
+  return UNKNOWN_LOOKUP;
 }

@@ -2,7 +2,6 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import {
   ABSENT,
   type AbstractValue,
-  type AgentFlavor,
   type ModuleOrigin,
   type PropertyLookup,
   UNKNOWN_LOOKUP,
@@ -11,12 +10,12 @@ import {
   undefinedValue,
   unknownValue,
 } from './abstract-value.js';
-import { ClassMembers } from './class-members.js';
+import { ClassMembers, agentSuperclass, lookupStatic } from './class-members.js';
 import { ModuleGraph, agentkeepaliveExport, httpModuleExport, importBindingValues, moduleValue } from './imports.js';
 import { agentClassFlavor, agentKeepsAlive } from '../agents.js';
 import { calleeName, calleePath } from '../ast/callee.js';
-import { descendants, returnedExpressions } from '../ast/walk.js';
-import { type ClassNode, type FunctionNode, isClass, isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from '../ast/predicates.js';
+import { returnedExpressions } from '../ast/walk.js';
+import { type FunctionNode, isClass, isFunction, isTransparentWrapper, memberPropertyName, outermostWrapper, staticKeyName, staticLiteralValue, UNKNOWN } from '../ast/predicates.js';
 import { clientCallValues, clientConstructionValue } from '../clients/index.js';
 import type { AnalysisHost, HostDefinition, HostVariable } from '../host.js';
 
@@ -278,7 +277,7 @@ export class ValueResolver {
       const made = clientConstructionValue(callee, node);
       if (made) values.push(made);
       if (callee.kind === 'function' && node.type === AST_NODE_TYPES.CallExpression) values.push(...this.#madeBy(callee.node));
-      const subclass = callee.kind === 'class' ? this.#agentSuperclass(callee.node) : undefined;
+      const subclass = callee.kind === 'class' ? agentSuperclass(callee.node, (node) => this.resolve(node)) : undefined;
       const flavor = subclass?.flavor ?? agentClassFlavor(callee);
       if (!flavor) continue;
       const configuredBy = subclass?.superCall;
@@ -320,33 +319,6 @@ export class ValueResolver {
   }
 
   /**
-   * `class KeepAliveAgent extends http.Agent`: the flavor it inherits, and the
-   * `super(...)` call that configures it (none: its own arguments are passed on).
-   */
-  #agentSuperclass(owner: ClassNode): { flavor: AgentFlavor; superCall?: TSESTree.CallExpression } | undefined {
-    if (!owner.superClass) return undefined;
-    let flavor: AgentFlavor | undefined;
-    let superCall: TSESTree.CallExpression | undefined;
-    for (const base of this.resolve(owner.superClass)) {
-      flavor ??= agentClassFlavor(base);
-      if (!flavor && base.kind === 'class') {
-        const inherited = this.#agentSuperclass(base.node);
-        flavor = inherited?.flavor;
-        superCall = inherited?.superCall;
-      }
-    }
-    if (!flavor) return undefined;
-    const constructor = owner.body.body.find(
-      (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
-    );
-    if (!constructor) return superCall ? { flavor, superCall } : { flavor };
-    const call = [...descendants(constructor.value.body ?? constructor.value)].find(
-      (node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super,
-    );
-    return call ? { flavor, superCall: call } : { flavor };
-  }
-
-  /**
    * `transports[url.protocol]`: a key that cannot be known, on an object
    * literal whose every value is `http`/`https` or their `request`/`get`,
    * may give any of them.
@@ -375,7 +347,7 @@ export class ValueResolver {
       case 'object':
         return this.#lookupOnObject(value.node, name);
       case 'class':
-        return this.#lookupStatic(value.node, name);
+        return lookupStatic(value.node, name, (node) => this.resolve(node));
       case 'constant':
         return value.value === undefined || value.value === null ? ABSENT : { values: [unknownValue], mayBeAbsent: true };
       case 'client':
@@ -391,15 +363,6 @@ export class ValueResolver {
       default:
         return { values: [unknownValue], mayBeAbsent: true };
     }
-  }
-
-  /** `Client.agent` of `class Client { static agent = … }`. */
-  #lookupStatic(owner: ClassNode, name: string): PropertyLookup {
-    for (const element of owner.body.body) {
-      if (element.type !== AST_NODE_TYPES.PropertyDefinition || !element.static) continue;
-      if (staticKeyName(element.key, element.computed) === name) return { values: element.value ? this.resolve(element.value) : [undefinedValue], mayBeAbsent: false };
-    }
-    return UNKNOWN_LOOKUP;
   }
 
   /** Later properties win over earlier ones; a spread may or may not bring the key. */
