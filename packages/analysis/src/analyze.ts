@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { GLOBAL_AGENT, UNRESOLVED_AGENT, describeAgent, describeCreation, requestAgent } from './agents.js';
 import { calleeReport } from './ast/callee.js';
-import { memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
+import { contains, memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
 import { CLIENT_ADVICE, type ClientSite, ClientSites } from './clients/index.js';
 import { isTypeScriptFile } from './file-kinds.js';
@@ -110,6 +110,9 @@ export function findUnguardedRequests(
         via: 'unresolved-agent',
         reason: policy.reason,
       });
+    } else if (!agent.origin && contains(node, agent.creation)) {
+      // A keep-alive agent made for this one request (`{ agent: new http.Agent({ keepAlive: true }) }`) has no idle socket to lend it.
+      continue;
     } else if (!guards.isGuarded(node)) {
       findings.push({
         ...requestFinding(node, modules, values),

@@ -1,3 +1,4 @@
+import { CLIENT_ADVICE } from '@keepalive-guard/analysis';
 import { noUnguardedRequest } from '../src/rules/no-unguarded-request.js';
 import { typescriptTester } from './rule-tester.js';
 
@@ -85,12 +86,22 @@ typescriptTester.run('no-unguarded-request: more reach', noUnguardedRequest, {
 
 // How the messages name what they report.
 typescriptTester.run('no-unguarded-request: names in messages', noUnguardedRequest, {
-  valid: [],
+  valid: [
+    {
+      name: 'a keep-alive agent made for one request has no idle socket to lend it',
+      code: "import http from 'node:http';\nhttp.get('http://a.test', { agent: new http.Agent({ keepAlive: true, timeout: 4000 }) });\n",
+    },
+  ],
   invalid: [
     {
       name: 'an inline agent is an inline keep-alive agent',
-      code: "import http from 'node:http';\nhttp.get('http://a.test', { agent: new http.Agent({ keepAlive: true, timeout: 4000 }) });\n",
-      errors: [{ messageId: 'unguardedKeepAliveAgent', data: { callee: 'http.get', agent: 'an inline keep-alive agent', where: 'on line 2' }, suggestions: 1 }],
+      code: "import http from 'node:http';\nimport axios from 'axios';\nexport const api = axios.create({ httpAgent: new http.Agent({ keepAlive: true, timeout: 4000 }) });\n",
+      errors: [
+        {
+          messageId: 'unguardedClient',
+          data: { callee: 'axios.create', client: 'axios', agent: 'an inline keep-alive agent', where: 'on line 3', error: "ECONNRESET ('socket hang up')", guard: CLIENT_ADVICE.axios.guard },
+        },
+      ],
     },
     {
       name: 'a callee written over lines reads as one name',
