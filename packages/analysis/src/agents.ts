@@ -172,3 +172,47 @@ export function agentName(creation: TSESTree.Node, text: string): string {
   }
   return excerpt(text, creation.range);
 }
+
+/**
+ * An agent whose every request keeps its socket from going back to the pool
+ * afterwards (`Connection: close`, an `Upgrade` header, `method: 'CONNECT'`),
+ * and which nothing else can use (held in a variable of this file, read only
+ * as the `agent` option of those requests): it never has an idle socket to
+ * lend, so none of them can meet the race. The requests themselves can still
+ * get a pooled socket from an agent anyone else uses, and from the global one.
+ */
+export function neverLendsASocket(agent: AgentValue, through: readonly RequestNode[], values: ValueResolver): boolean {
+  if (agent.origin) return false;
+  const holder = outermostWrapper(agent.creation).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  const variable = values.variableOf(holder.id);
+  if (!variable) return false;
+  const reads = variable.references.filter((reference) => reference.isRead());
+  const onlyAsAgentOption = reads.every((reference) => {
+    const property = outermostWrapper(reference.identifier).parent;
+    if (property?.type !== AST_NODE_TYPES.Property || staticKeyName(property.key, property.computed) !== 'agent') return false;
+    return through.some((request) => request.arguments.includes(property.parent as TSESTree.CallExpressionArgument));
+  });
+  return onlyAsAgentOption && through.every((request) => closesItsSocket(request, values));
+}
+
+/** `Connection: close`, an `Upgrade` header or `method: 'CONNECT'` among the request's options. */
+function closesItsSocket(request: RequestNode, values: ValueResolver): boolean {
+  const options = requestOptions(request, values);
+  if (!options || options === 'unknown') return false;
+  const method = values.lookupProperty(options, 'method');
+  if (!method.mayBeAbsent && method.values.every((value) => value.kind === 'string' && value.value?.toUpperCase() === 'CONNECT')) return true;
+  const headers = values.lookupProperty(options, 'headers');
+  if (headers.mayBeAbsent || headers.values.length === 0) return false;
+  return headers.values.every((value) => {
+    if (value.kind !== 'object') return false;
+    return value.node.properties.some((property) => {
+      if (property.type !== AST_NODE_TYPES.Property) return false;
+      const name = staticKeyName(property.key, property.computed)?.toLowerCase();
+      if (name === 'upgrade') return true;
+      return name === 'connection' && values.resolve(property.value).every((held) => held.kind === 'string' && held.value?.toLowerCase() === 'close');
+    });
+  });
+}
+

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { GLOBAL_AGENT, UNRESOLVED_AGENT, describeAgent, describeCreation, requestAgent } from './agents.js';
+import { GLOBAL_AGENT, UNRESOLVED_AGENT, describeAgent, describeCreation, neverLendsASocket, requestAgent } from './agents.js';
 import { calleeReport } from './ast/callee.js';
 import { contains, memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
@@ -89,8 +89,14 @@ export function findUnguardedRequests(
     };
     return planRewrite(node, rewriteContext);
   };
+  const agents = new Map(requests.map(({ node }) => [node, requestAgent(node, values)]));
+  const through = (creation: TSESTree.Node) =>
+    requests.map(({ node }) => node).filter((node) => {
+      const agent = agents.get(node);
+      return agent?.kind === 'agent' && agent.creation === creation;
+    });
   for (const { node, modules } of requests) {
-    const agent = requestAgent(node, values);
+    const agent = agents.get(node);
     if (agent === undefined) continue;
     if (agent.kind === 'imported') {
       if (guards.isGuarded(node)) continue;
@@ -110,8 +116,8 @@ export function findUnguardedRequests(
         via: 'unresolved-agent',
         reason: policy.reason,
       });
-    } else if (!agent.origin && contains(node, agent.creation)) {
-      // A keep-alive agent made for this one request (`{ agent: new http.Agent({ keepAlive: true }) }`) has no idle socket to lend it.
+    } else if ((!agent.origin && contains(node, agent.creation)) || neverLendsASocket(agent, through(agent.creation), values)) {
+      // A keep-alive agent made for this one request (`{ agent: new http.Agent({ keepAlive: true }) }`), or one whose every request closes its socket, has no idle socket to lend.
       continue;
     } else if (!guards.isGuarded(node)) {
       findings.push({

@@ -179,3 +179,28 @@ typescriptTester.run('no-unguarded-request: clients on their default agent', noU
   ],
 });
 
+// Connection: close, Upgrade, CONNECT keep a socket from the pool afterwards; the request itself can still get a pooled one.
+typescriptTester.run('no-unguarded-request: requests that close their socket', noUnguardedRequest, {
+  valid: [
+    { name: 'every request through a file-local agent closes its socket', code: "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nhttp.get('http://a.test/a', { agent, headers: { Connection: 'close' } });\nhttp.get('http://a.test/b', { agent, headers: { connection: 'close' } });\n" },
+    { name: 'CONNECT through a file-local agent', code: "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nhttp.request({ host: 'proxy', method: 'CONNECT', path: 'a.test:443', agent }).end();\n" },
+  ],
+  invalid: [
+    {
+      name: 'one request through the agent keeps its socket: the closing one can get it',
+      code: "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nhttp.get('http://a.test/a', { agent, headers: { Connection: 'close' } });\nhttp.get('http://a.test/b', { agent });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 3, column: 1, suggestions: 1 }, { messageId: 'unguardedKeepAliveAgent', line: 4, column: 1, suggestions: 1 }],
+    },
+    {
+      name: 'an exported agent may lend sockets to requests elsewhere',
+      code: "import http from 'node:http';\nexport const agent = new http.Agent({ keepAlive: true, timeout: 4000 });\nhttp.get('http://a.test/a', { agent, headers: { Connection: 'close' } });\n",
+      errors: [{ messageId: 'unguardedKeepAliveAgent', line: 3, column: 1, suggestions: 1 }],
+    },
+    {
+      name: "never the global agent: other code's requests return sockets to it",
+      code: "import http from 'node:http';\nhttp.get('http://a.test/a', { headers: { Connection: 'close' } });\n",
+      errors: [{ messageId: 'unguardedGlobalAgent', line: 2, column: 1, suggestions: 1 }],
+    },
+  ],
+});
+
