@@ -212,7 +212,7 @@ function hasUntypedInlineFunction(node: TSESTree.Node): boolean {
   );
 }
 
-/** An object literal with a getter or setter: the argument itself, a literal in it, or the literal a variable holds. */
+/** An object literal with a getter or setter: the argument itself, a literal in it, the literal a variable holds, or one an expression resolves to. */
 function hasAccessors(node: TSESTree.Node, values: ValueResolver, depth: number): boolean {
   const inner = skipTransparentWrappers(node);
   if (depth > 4) return false;
@@ -227,7 +227,8 @@ function hasAccessors(node: TSESTree.Node, values: ValueResolver, depth: number)
     const declarator = values.variableOf(inner)?.defs[0]?.node;
     return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && hasAccessors(declarator.init, values, depth + 1);
   }
-  return false;
+  // Any other expression: the object literals it may hold (`this.options` set in the constructor, a property of one).
+  return values.resolve(inner).some((value) => value.kind === 'object' && hasAccessors(value.node, values, depth + 1));
 }
 
 /** `http` of `http.get` handed to other code, which could patch `get` between attempts (`instrument(http, 'get')`). */
