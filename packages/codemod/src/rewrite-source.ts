@@ -76,7 +76,9 @@ export function rewriteSource(text: string, file: string, options: CodemodOption
       filename: file,
     });
     const active = findings.filter(
-      (finding) => !isDisabled(finding.reportLoc.start.line) && (options.reportUnresolvedAgent || finding.via !== 'unresolved-agent'),
+      (finding) =>
+        !isDisabled(finding.reportLoc.start.line) &&
+        (options.reportUnresolvedAgent || (finding.via !== 'unresolved-agent' && finding.via !== 'client-default-agent')),
     );
     return { parsed, active, disabled: findings.length - active.length };
   };

@@ -173,6 +173,16 @@ describe('keepalive-guard-codemod', () => {
     expect(run('--check', '--ignore-pattern', '**/plain.js', 'src/plain.js').code).toBe(0);
   });
 
+  it('--no-report-unresolved-agent leaves requests whose options come from a caller, and axios on its default agent, unlisted', () => {
+    cpSync(path.join(fixtures, 'unresolved-agent.input.js'), path.join(repo, 'src', 'status.js'));
+    writeFileSync(path.join(repo, 'src', 'api.js'), "import axios from 'axios';\nexport const get = () => axios.get('https://example.test/');\n");
+    const listed = JSON.parse(run('--check', '--json', 'src/status.js', 'src/api.js').stdout) as { files: { findings: { status: string; reason?: string }[] }[] };
+    expect(listed.files.flatMap((file) => file.findings.map((finding) => finding.reason ?? finding.status)).sort()).toEqual(['client-axios', 'rewritten']);
+    const left = run('--check', '--json', '--no-report-unresolved-agent', 'src/status.js', 'src/api.js');
+    expect(left.code).toBe(0);
+    expect((JSON.parse(left.stdout) as { files: { findings: unknown[] }[] }).files.flatMap((file) => file.findings)).toEqual([]);
+  });
+
   it('spreads a large tree over worker threads with the same result', () => {
     for (let index = 0; index < 450; index += 1) {
       cpSync(path.join(fixtures, index % 3 === 0 ? 'seed.input.js' : 'promise-executor.input.ts'), path.join(repo, 'src', `f${index}${index % 3 === 0 ? '.js' : '.ts'}`));
