@@ -276,7 +276,7 @@ const isResetCode = (value: unknown): boolean => value === 'ECONNRESET' || value
 const REPORTING_METHODS: ReadonlySet<string> = new Set([
   'log', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'fatal',
   'emit', 'reject', 'writeHead', 'status', 'sendStatus', 'end', 'json', 'destroy', 'abort',
-  'captureException', 'captureMessage', 'increment', 'inc', 'observe', 'record', 'set', 'add', 'push',
+  'captureException', 'captureMessage', 'increment', 'inc', 'observe', 'record',
   'String', 'Boolean', 'Number', 'includes', 'has', 'hasHeader', 'getHeader', 'startsWith', 'endsWith', 'test', 'toString', 'stringify',
 ]);
 
