@@ -3,8 +3,9 @@ import { calleeName } from './ast/callee.js';
 import { memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
 import type { KeepAliveAgent } from './finding.js';
 import { type RequestNode, requestOptions } from './request-arguments.js';
+import { requestMethods } from './http-methods.js';
 import { excerpt } from './source-text.js';
-import type { AbstractValue, AgentFlavor, AgentValue, ImportedValue, PropertyLookup } from './values/abstract-value.js';
+import { type AbstractValue, type AgentFlavor, type AgentValue, type ImportedValue, type PropertyLookup, isAbsent } from './values/abstract-value.js';
 import type { ValueResolver } from './values/resolver.js';
 
 /**
@@ -97,8 +98,6 @@ export function requestAgent(node: RequestNode, values: ValueResolver): RequestA
   // Options of the file's own handed to another function first may get their agent there.
   return options && handedOnBefore(options, node, values) ? UNRESOLVED_AGENT : GLOBAL_AGENT;
 }
-
-const isAbsent = (value: AbstractValue): boolean => value.kind === 'constant' && value.value == null;
 
 /** Calls that read an object without giving it an agent. */
 const READ_ONLY_CALLS: ReadonlySet<string> = new Set(['log', 'debug', 'info', 'warn', 'error', 'trace', 'stringify', 'inspect', 'format']);
@@ -201,8 +200,8 @@ export function neverLendsASocket(agent: AgentValue, through: readonly RequestNo
 function closesItsSocket(request: RequestNode, values: ValueResolver): boolean {
   const options = requestOptions(request, values);
   if (!options || options === 'unknown') return false;
-  const method = values.lookupProperty(options, 'method');
-  if (!method.mayBeAbsent && method.values.every((value) => value.kind === 'string' && value.value?.toUpperCase() === 'CONNECT')) return true;
+  const methods = requestMethods(options, values);
+  if (methods && [...methods].every((method) => method === 'CONNECT')) return true;
   const headers = values.lookupProperty(options, 'headers');
   if (headers.mayBeAbsent || headers.values.length === 0) return false;
   return headers.values.every((value) => {

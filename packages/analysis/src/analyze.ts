@@ -90,11 +90,20 @@ export function findUnguardedRequests(
     return planRewrite(node, rewriteContext);
   };
   const agents = new Map(requests.map(({ node }) => [node, requestAgent(node, values)]));
-  const through = (creation: TSESTree.Node) =>
-    requests.map(({ node }) => node).filter((node) => {
-      const agent = agents.get(node);
-      return agent?.kind === 'agent' && agent.creation === creation;
-    });
+  // Per agent, once: whether it never lends a socket to any of the requests that go through it.
+  const idleVerdicts = new Map<TSESTree.Node, boolean>();
+  const neverLends = (agent: AgentValue): boolean => {
+    let verdict = idleVerdicts.get(agent.creation);
+    if (verdict === undefined) {
+      const through = requests.map(({ node }) => node).filter((node) => {
+        const other = agents.get(node);
+        return other?.kind === 'agent' && other.creation === agent.creation;
+      });
+      verdict = neverLendsASocket(agent, through, values);
+      idleVerdicts.set(agent.creation, verdict);
+    }
+    return verdict;
+  };
   for (const { node, modules } of requests) {
     const agent = agents.get(node);
     if (agent === undefined) continue;
@@ -116,7 +125,7 @@ export function findUnguardedRequests(
         via: 'unresolved-agent',
         reason: policy.reason,
       });
-    } else if ((!agent.origin && contains(node, agent.creation)) || neverLendsASocket(agent, through(agent.creation), values)) {
+    } else if ((!agent.origin && contains(node, agent.creation)) || neverLends(agent)) {
       // A keep-alive agent made for this one request (`{ agent: new http.Agent({ keepAlive: true }) }`), or one whose every request closes its socket, has no idle socket to lend.
       continue;
     } else if (!guards.isGuarded(node)) {

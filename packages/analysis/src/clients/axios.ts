@@ -4,7 +4,7 @@ import { findKeepAliveAgent } from '../agents.js';
 import { calleeReport } from '../ast/callee.js';
 import { memberPropertyName } from '../ast/predicates.js';
 import { descendants } from '../ast/walk.js';
-import type { AbstractValue, ClientValue, PropertyLookup } from '../values/abstract-value.js';
+import { type AbstractValue, type ClientValue, type PropertyLookup, isAbsent } from '../values/abstract-value.js';
 
 /** axios' request methods, by where their config argument is. */
 const CONFIG_ARGUMENT: ReadonlyMap<string, number> = new Map([
@@ -104,8 +104,7 @@ function globalAgentSite(call: TSESTree.CallExpression, value: ClientValue, conf
   return { node: call, report: calleeReport(call), agent: 'global', nonIdempotent: false };
 }
 
-const certainlyAbsent = (lookup: PropertyLookup): boolean =>
-  lookup.mayBeAbsent && lookup.values.every((value) => value.kind === 'constant' && value.value == null);
+const certainlyAbsent = (lookup: PropertyLookup): boolean => lookup.mayBeAbsent && lookup.values.every(isAbsent);
 
 /** The file gives the default instance an agent: `axios.defaults.httpAgent = …`. */
 function setsDefaultAgent({ program, values }: ClientContext): boolean {

@@ -90,6 +90,9 @@ export interface PropertyLookup {
 export const ABSENT: PropertyLookup = { values: [], mayBeAbsent: true };
 export const UNKNOWN_LOOKUP: PropertyLookup = { values: [unknownValue], mayBeAbsent: true };
 
+/** `undefined` or `null`: an option given as nothing. */
+export const isAbsent = (value: AbstractValue): boolean => value.kind === 'constant' && value.value == null;
+
 /** The values of a list, each once. */
 export function dedupe(values: readonly AbstractValue[]): AbstractValue[] {
   const seen: AbstractValue[] = [];
