@@ -3,6 +3,7 @@ import { calleeName } from './ast/callee.js';
 import { memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
 import type { KeepAliveAgent } from './finding.js';
 import { type RequestNode, requestOptions } from './request-arguments.js';
+import { requestChains, resolveEvents } from './request-chain.js';
 import { requestMethods } from './http-methods.js';
 import { excerpt } from './source-text.js';
 import { type AbstractValue, type AgentFlavor, type AgentValue, type ImportedValue, type PropertyLookup, isAbsent } from './values/abstract-value.js';
@@ -53,6 +54,19 @@ export function keepAliveAgentCreatedBy(node: TSESTree.Node, values: ValueResolv
   return values
     .resolve(node)
     .find((value): value is AgentValue => value.kind === 'agent' && value.creation === node && value.keepAlive === true);
+}
+
+/**
+ * Every keep-alive agent the request may go through, in the order the code
+ * gives them (`tls ? secure : fast`, `agents[protocol]`): the first is the
+ * one `requestAgent` gives.
+ */
+export function keepAliveAgentsOf(node: RequestNode, values: ValueResolver): AgentValue[] {
+  const options = requestOptions(node, values);
+  if (!options || options === 'unknown') return [];
+  return values
+    .lookupProperty(options, 'agent')
+    .values.filter((value): value is AgentValue => value.kind === 'agent' && value.keepAlive === true);
 }
 
 /** Where a request's agent is Node's global agent. */
@@ -120,11 +134,19 @@ function handedOnBefore(options: TSESTree.Node, request: RequestNode, values: Va
   });
 }
 
-/** An agent as a finding names it: where it is created, and in which module. */
-export function describeAgent(agent: AgentValue, text: string): KeepAliveAgent {
+/**
+ * An agent as a finding names it: where it is created, and in which module;
+ * with the others the request may go through instead when it is picked from
+ * several.
+ */
+export function describeAgent(agent: AgentValue, text: string, others: readonly AgentValue[] = []): KeepAliveAgent {
   const { creation, origin } = agent;
-  const described = { ...describeCreation(creation, origin?.sourceText ?? text), flavor: agent.flavor };
-  return origin ? { ...described, fileName: origin.fileName } : described;
+  const described: KeepAliveAgent = { ...describeCreation(creation, origin?.sourceText ?? text), flavor: agent.flavor };
+  const alternatives = others
+    .filter((other) => other.creation !== creation && !other.origin)
+    .map((other) => ({ name: agentName(other.creation, text), line: other.creation.loc.start.line }));
+  const withAlternatives = alternatives.length > 0 && !origin ? { ...described, alternatives } : described;
+  return origin ? { ...withAlternatives, fileName: origin.fileName } : withAlternatives;
 }
 
 export function describeCreation(creation: TSESTree.Node, text: string): Pick<KeepAliveAgent, 'name' | 'line' | 'range' | 'inline'> {
@@ -158,13 +180,20 @@ export function agentName(creation: TSESTree.Node, text: string): string {
       return excerpt(text, parent.left.range);
     case AST_NODE_TYPES.PropertyDefinition: {
       const key = staticKeyName(parent.key, parent.computed);
+      const owner = parent.parent.parent;
+      if (key !== undefined && parent.static && owner && 'id' in owner && owner.id) return `${owner.id.name}.${key}`;
       if (key !== undefined) return `this.${key}`;
       break;
     }
     case AST_NODE_TYPES.Property: {
       const key = staticKeyName(parent.key, parent.computed);
-      if (key !== undefined && parent.value === outer) return key;
-      break;
+      if (key === undefined || parent.value !== outer) break;
+      // An entry of a table held in a variable: `agents['https:']`, `agents.http`.
+      const table = parent.parent.parent;
+      if (table?.type === AST_NODE_TYPES.VariableDeclarator && table.id.type === AST_NODE_TYPES.Identifier) {
+        return /^[A-Za-z_$][\w$]*$/.test(key) ? `${table.id.name}.${key}` : `${table.id.name}[${JSON.stringify(key).replaceAll('"', "'")}]`;
+      }
+      return key;
     }
     default:
       break;
@@ -196,8 +225,55 @@ export function neverLendsASocket(agent: AgentValue, through: readonly RequestNo
   return onlyAsAgentOption && through.every((request) => closesItsSocket(request, values));
 }
 
-/** `Connection: close`, an `Upgrade` header or `method: 'CONNECT'` among the request's options. */
+/**
+ * `Connection: close`, an `Upgrade` header or `method: 'CONNECT'` among the
+ * request's options, or a response that is never read: the socket does not
+ * go back to the pool after it.
+ */
 function closesItsSocket(request: RequestNode, values: ValueResolver): boolean {
+  return holdsItsSocket(request, values) || neverReadsTheResponse(request, values);
+}
+
+/** Properties of a response that can be read without reading its body. */
+const RESPONSE_HEAD: ReadonlySet<string> = new Set(['statusCode', 'statusMessage', 'headers', 'rawHeaders', 'httpVersion', 'trailers']);
+
+/**
+ * The request has a response callback or `'response'` listener, and none of
+ * them reads the body: the response's parameter is unused, or only its
+ * status and headers are read. Node does not dump a response that has a
+ * listener, so its socket stays busy until the body is read, and never goes
+ * back to the pool. Handing the response to anything (`cb(null, res)`,
+ * `res.resume()`, `res.pipe(…)`) may read it.
+ */
+function neverReadsTheResponse(request: RequestNode, values: ValueResolver): boolean {
+  const callback = request.arguments.at(-1);
+  const handlers: TSESTree.Node[] = callback && request.arguments.length > 1 ? [callback] : [];
+  const registrations = requestChains(request, values).flatMap((chain) => chain.listeners);
+  for (const registration of resolveEvents(registrations, values)) {
+    if (registration.event === 'response') handlers.push(registration.listener);
+  }
+  if (handlers.length === 0) return false;
+  return handlers.every((handler) => {
+    const functions = values.resolve(handler);
+    return functions.length > 0 && functions.every((value) => value.kind === 'function' && readsOnlyTheHead(value.node.params[0], values));
+  });
+}
+
+function readsOnlyTheHead(parameter: TSESTree.Parameter | undefined, values: ValueResolver): boolean {
+  if (parameter === undefined) return true;
+  if (parameter.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = values.variableOf(parameter);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    const member = outermostWrapper(reference.identifier).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || outermostWrapper(member.object) !== outermostWrapper(reference.identifier)) return false;
+    const property = memberPropertyName(member);
+    const use = outermostWrapper(member).parent;
+    return property !== undefined && RESPONSE_HEAD.has(property) && !(use?.type === AST_NODE_TYPES.CallExpression && use.callee === outermostWrapper(member));
+  });
+}
+
+function holdsItsSocket(request: RequestNode, values: ValueResolver): boolean {
   const options = requestOptions(request, values);
   if (!options || options === 'unknown') return false;
   const methods = requestMethods(options, values);

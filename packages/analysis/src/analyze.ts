@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { GLOBAL_AGENT, UNRESOLVED_AGENT, describeAgent, describeCreation, neverLendsASocket, requestAgent } from './agents.js';
+import { GLOBAL_AGENT, UNRESOLVED_AGENT, describeAgent, describeCreation, keepAliveAgentsOf, neverLendsASocket, requestAgent } from './agents.js';
 import { calleeReport } from './ast/callee.js';
 import { contains, memberPropertyName, skipTransparentWrappers } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
@@ -125,15 +125,19 @@ export function findUnguardedRequests(
         via: 'unresolved-agent',
         reason: policy.reason,
       });
-    } else if ((!agent.origin && contains(node, agent.creation)) || neverLends(agent)) {
+    } else {
       // A keep-alive agent made for this one request (`{ agent: new http.Agent({ keepAlive: true }) }`), or one whose every request closes its socket, has no idle socket to lend.
-      continue;
-    } else if (!guards.isGuarded(node)) {
+      const candidates = keepAliveAgentsOf(node, values);
+      const lending = (candidates.some((candidate) => candidate.creation === agent.creation) ? candidates : [agent]).filter(
+        (candidate) => !((!candidate.origin && contains(node, candidate.creation)) || neverLends(candidate)),
+      );
+      const [exposedVia] = lending;
+      if (exposedVia === undefined || guards.isGuarded(node)) continue;
       findings.push({
         ...requestFinding(node, modules, values),
         fix: planFor(node),
         via: 'keep-alive-agent',
-        agent: describeAgent(agent, host.sourceText),
+        agent: describeAgent(exposedVia, host.sourceText, lending.slice(1)),
       });
     }
   }

@@ -16,6 +16,8 @@ export interface KeepAliveAgent {
   readonly flavor: AgentFlavor | 'undici';
   /** The module that creates it, when that is not the analysed file (with type information only). */
   readonly fileName?: string;
+  /** The other keep-alive agents of this file the request may go through, when it is picked from several (`tls ? secure : fast`). */
+  readonly alternatives?: readonly { readonly name: string; readonly line: number }[];
 }
 
 interface FindingBase {

@@ -3,12 +3,16 @@ import { calleeName, calleePath } from './ast/callee.js';
 import { methodCallOn } from './ast/chains.js';
 import { type FunctionNode, insideLoop, isFunction, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName, staticLiteralValue } from './ast/predicates.js';
 import { descendants } from './ast/walk.js';
+import { type Handoff, callsOf, errorHandoff, promiseHandoff } from './handoff.js';
 import { requestChains, resolveEvents } from './request-chain.js';
 import { RETRY_HELPER } from './rewrite/helper.js';
 import type { ValueResolver } from './values/resolver.js';
 
 /** How many calls deep a guard may sit below the error listener (`onError` → `shouldRetry`). */
 const MAX_HELPER_DEPTH = 2;
+
+/** How many callers up an error handed on is followed (`getJson` → `get` → the request). */
+const MAX_CALLER_DEPTH = 3;
 
 /**
  * Every generic guard: whether a request is guarded because an `'error'`
@@ -33,8 +37,34 @@ export class GuardFinder {
   isGuarded(request: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     return (
       this.insideRetryWrapper(request) ||
-      this.#errorListeners(request).some((listener) => this.handlerGuards(listener) || this.#resendsOnReset(listener, request))
+      this.#errorListeners(request).some(
+        (listener) =>
+          this.handlerGuards(listener) ||
+          this.#resendsOnReset(listener, request) ||
+          this.#callersGuard(errorHandoff(listener, this.#values), 0),
+      )
     );
+  }
+
+  /**
+   * The error is handed on (to a callback, to a promise) and every caller in
+   * this file that gets it resends on the reset: a handler that decides on
+   * it and sends again, a `catch` in a loop, a retry wrapper; or hands it on
+   * again to callers that do. When the file does not show every caller (the
+   * function is exported, passed as a value, a public method), it does not
+   * count.
+   */
+  #callersGuard(handoff: Handoff | undefined, depth: number): boolean {
+    if (!handoff || depth > MAX_CALLER_DEPTH) return false;
+    if (handoff.kind === 'promise') return this.#promiseGuardedAt(handoff.promise, depth + 1);
+    const calls = callsOf(handoff.fn, this.#values);
+    if (!calls || calls.length === 0) return false;
+    if (handoff.kind === 'returned') return calls.every((call) => this.#promiseGuardedAt(call, depth + 1));
+    return calls.every((call) => {
+      const callback = call.arguments[handoff.index];
+      if (!callback || callback.type === AST_NODE_TYPES.SpreadElement || call.arguments.slice(0, handoff.index).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+      return this.handlerGuards(callback) || this.#callersGuard(errorHandoff(callback, this.#values), depth + 1);
+    });
   }
 
   /**
@@ -180,17 +210,27 @@ export class GuardFinder {
    * `await`), or the call runs in a retry wrapper.
    */
   promiseGuarded(call: TSESTree.CallExpression): boolean {
-    if (this.insideRetryWrapper(call)) return true;
-    let current: TSESTree.Node = call;
+    return this.#promiseGuardedAt(call, 0);
+  }
+
+  /** As `promiseGuarded`, and a rejection that leaves the function unhandled is followed to its callers. */
+  #promiseGuardedAt(promise: TSESTree.Node, depth: number): boolean {
+    if (this.insideRetryWrapper(promise)) return true;
+    let current: TSESTree.Node = promise;
+    let handled = false;
     for (;;) {
       const awaited = outermostWrapper(current).parent;
-      if (awaited?.type === AST_NODE_TYPES.AwaitExpression) return this.#catchGuards(awaited);
+      if (awaited?.type === AST_NODE_TYPES.AwaitExpression) {
+        return this.#catchGuards(awaited) || (!handled && this.#callersGuard(promiseHandoff(current), depth));
+      }
       const step = methodCallOn(current);
-      if (!step) return false;
+      if (!step) return !handled && this.#callersGuard(promiseHandoff(current), depth);
       const { method, call: next } = step;
       const handler = method === 'catch' ? next.arguments[0] : method === 'then' ? next.arguments[1] : undefined;
       if (handler && this.handlerGuards(handler)) return true;
       if (method !== 'then' && method !== 'catch' && method !== 'finally') return false;
+      // A rejection handler that does not guard may swallow the error: the callers would never see it.
+      if (handler) handled = true;
       current = next;
     }
   }

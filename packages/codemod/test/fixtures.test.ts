@@ -30,6 +30,7 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-error-listener.input.js': ['error-listener'],
   'skip-chain.input.js': ['chain'],
   'skip-disabled.input.js': [],
+  'skip-caller-guard.input.js': [],
   'skip-agent-in-another-module.input.ts': ['agent-in-another-module', 'agent-in-another-module', 'agent-in-another-module'],
   'skip-agent-required.input.cjs': ['agent-in-another-module', 'agent-in-another-module', 'agent-in-another-module'],
   'skip-clients.input.js': ['client-axios', 'client-got', 'client-node-fetch', 'client-superagent', 'client-undici'],

@@ -92,7 +92,7 @@ typedTester.run('no-unguarded-request: agents imported from other modules, with 
         "http.get('http://a.test', { agent: shared.keepAliveAgent });",
         "http.get('http://a.test', { agent: shared.agents.internal });",
       ),
-      errors: [imported(3, 1, 'keepAliveAgent', 'in ./agents.ts on line 5'), imported(4, 1, 'internal', 'in ./agents.ts on line 7')],
+      errors: [imported(3, 1, 'keepAliveAgent', 'in ./agents.ts on line 5'), imported(4, 1, 'agents.internal', 'in ./agents.ts on line 7')],
     },
     {
       name: 'a client given an imported agent: axios',

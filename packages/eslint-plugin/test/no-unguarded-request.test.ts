@@ -412,7 +412,7 @@ typescriptTester.run('no-unguarded-request: options', noUnguardedRequest, {
         "const base = { host: 'a.test', agent: new http.Agent({ keepAlive: true }) };",
         "http.request({ ...base, path: '/x' }).end();",
       ),
-      errors: [{ ...keepAlive(3, 1), data: { callee: 'http.request', agent: 'the keep-alive agent `agent`', where: 'on line 2' } }],
+      errors: [{ ...keepAlive(3, 1), data: { callee: 'http.request', agent: 'the keep-alive agent `base.agent`', where: 'on line 2' } }],
     },
     {
       name: 'opts.agent = ... assignment',
@@ -719,7 +719,7 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
       code: lines(
         "import http from 'node:http';",
         'const agent = new http.Agent({ keepAlive: true });',
-        "const req = http.get('http://a.test', { agent }, () => console.log(req.reusedSocket));",
+        "const req = http.get('http://a.test', { agent }, (res) => res.pipe(process.stdout).on('finish', () => console.log(req.reusedSocket)));",
         "req.on('error', (err) => console.error(err));",
       ),
       errors: [keepAlive(3, 13)],
@@ -786,7 +786,7 @@ typescriptTester.run('no-unguarded-request: guards', noUnguardedRequest, {
         'const agent = new http.Agent({ keepAlive: true });',
         "function report(err: Error): void { https.request('https://telemetry.test', { method: 'POST', agent: false }).end(err.message); }",
         'export function ping(done: (err: Error | null) => void): void {',
-        "  const req = http.get('http://a.test', { agent }, () => done(null));",
+        "  const req = http.get('http://a.test', { agent }, (res) => res.on('end', () => done(null)).resume());",
         "  req.on('error', (err: NodeJS.ErrnoException) => {",
         "    if (err.code === 'EPIPE') return done(null);",
         '    report(err);',

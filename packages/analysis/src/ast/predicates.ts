@@ -141,3 +141,15 @@ export function isLoop(node: TSESTree.Node): boolean {
       return false;
   }
 }
+
+/** `new Promise((resolve, reject) => ...)`: its parameters are the promise's own functions. */
+export function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const construction = outermostWrapper(fn).parent;
+  return (
+    isFunction(fn) &&
+    construction?.type === AST_NODE_TYPES.NewExpression &&
+    construction.arguments[0] === outermostWrapper(fn) &&
+    construction.callee.type === AST_NODE_TYPES.Identifier &&
+    construction.callee.name === 'Promise'
+  );
+}

@@ -4,7 +4,7 @@ import { type TextEdit, sameLine } from './layout.js';
 import { NAME_CANDIDATES, type NameChooser, identifierNames } from './names.js';
 import { skip } from './reasons.js';
 import type { CodeStyle } from './style.js';
-import { type FunctionNode, isFunction, outermostWrapper, skipTransparentWrappers } from '../ast/predicates.js';
+import { type FunctionNode, isFunction, isPromiseExecutor, skipTransparentWrappers } from '../ast/predicates.js';
 import { ownNodes } from '../ast/walk.js';
 import type { ListenerRegistration } from '../request-chain.js';
 import { lineIndent } from '../source-text.js';
@@ -166,17 +166,5 @@ function ignoresThis(identifier: TSESTree.Identifier, values: ValueResolver): bo
         (value.node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
           !ownNodes(value.node.body).some((node) => node.type === AST_NODE_TYPES.ThisExpression)),
     )
-  );
-}
-
-/** `new Promise((resolve, reject) => ...)`: its parameters are the promise's own functions. */
-function isPromiseExecutor(fn: TSESTree.Node): boolean {
-  const construction = outermostWrapper(fn).parent;
-  return (
-    isFunction(fn) &&
-    construction?.type === AST_NODE_TYPES.NewExpression &&
-    construction.arguments[0] === outermostWrapper(fn) &&
-    construction.callee.type === AST_NODE_TYPES.Identifier &&
-    construction.callee.name === 'Promise'
   );
 }

@@ -231,7 +231,7 @@ export class ValueResolver {
 
   #evaluateMember(node: TSESTree.MemberExpression): AbstractValue[] {
     const name = memberPropertyName(node);
-    if (name === undefined) return node.computed ? this.#anyModuleIn(node.object) : [unknownValue];
+    if (name === undefined) return node.computed ? this.#anyValueIn(node.object) : [unknownValue];
     if (node.object.type === AST_NODE_TYPES.ThisExpression) {
       const assigned = this.#classMembers.valuesOf(node, name);
       return assigned ?? [unknownValue];
@@ -321,21 +321,25 @@ export class ValueResolver {
   /**
    * `transports[url.protocol]`: a key that cannot be known, on an object
    * literal whose every value is `http`/`https` or their `request`/`get`,
-   * may give any of them.
+   * may give any of them; on one whose every value is an agent
+   * (`agents[url.protocol]`), any of them or none.
    */
-  #anyModuleIn(object: TSESTree.Node): AbstractValue[] {
+  #anyValueIn(object: TSESTree.Node): AbstractValue[] {
     const found: AbstractValue[] = [];
     for (const value of this.resolve(object)) {
       if (value.kind !== 'object') return [unknownValue];
       for (const property of value.node.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.method) return [unknownValue];
-        const held = this.resolve(property.value);
-        if (!held.every((candidate) => candidate.kind === 'http-module' || candidate.kind === 'request-function')) return [unknownValue];
-        found.push(...held);
+        found.push(...this.resolve(property.value));
       }
     }
-    return found.length > 0 ? found : [unknownValue];
+    if (found.length === 0) return [unknownValue];
+    if (found.every((candidate) => candidate.kind === 'http-module' || candidate.kind === 'request-function')) return found;
+    // A table of agents (`agents[url.protocol]`): any of them, or none for a key it does not have.
+    if (found.every((candidate) => candidate.kind === 'agent')) return [...found, undefinedValue];
+    return [unknownValue];
   }
+
 
   /** Looks up `name` on one value: an export of a module, a property of an object literal, a member of a client. */
   lookupOnValue(value: AbstractValue, name: string): PropertyLookup {

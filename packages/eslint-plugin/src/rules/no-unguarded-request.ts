@@ -242,8 +242,15 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
   },
 });
 
-/** "the keep-alive agent `pool`", or "an inline keep-alive agent" for one created in the request's own options. */
+/**
+ * "the keep-alive agent `pool`", "an inline keep-alive agent" for one created
+ * in the request's own options, or "a keep-alive agent picked from `secure`
+ * and `fast`" when the request may go through several.
+ */
 function agentWords(agent: KeepAliveAgent, kind: 'agent' | 'dispatcher'): string {
+  // A `let` assigned twice is one name for both agents.
+  const names = [...new Set([agent.inline ? `an inline ${kind}` : `\`${agent.name}\``, ...(agent.alternatives ?? []).map((other) => `\`${other.name}\``)])];
+  if (names.length > 1) return `a keep-alive ${kind} picked from ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return agent.inline ? `an inline keep-alive ${kind}` : `the keep-alive ${kind} \`${agent.name}\``;
 }
 
@@ -262,8 +269,12 @@ function typedHost(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, 
   });
 }
 
-/** `on line 6`, or `in ./agents.ts on line 6` for an agent imported from another module. */
+/** `on line 6`, `on lines 6 and 9` for an agent picked from several, or `in ./agents.ts on line 6` for an agent imported from another module. */
 function whereCreated(agent: KeepAliveAgent, filename: string): string {
+  if (agent.alternatives) {
+    const lines = [agent.line, ...agent.alternatives.map((other) => other.line)];
+    return `on lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+  }
   if (agent.fileName === undefined) return `on line ${agent.line}`;
   const relative = path.relative(path.dirname(filename), agent.fileName).split(path.sep).join('/');
   return `in ${relative.startsWith('.') ? relative : `./${relative}`} on line ${agent.line}`;
