@@ -90,43 +90,57 @@ export function promiseHandoff(promise: TSESTree.Node): Handoff | undefined {
 }
 
 /**
- * Every call of a function in the file, when the file shows all of them: a
- * function declared by name or held in a `const`, read only as the callee of
- * calls; or a method kept to its class or prototype (`#send`, `_send`,
- * TypeScript `private`) called only as `this._send(…)`. `undefined` when the
- * function may be called from elsewhere (exported, passed as a value, a
- * public method).
+ * Every call of a function, when the code shows all of them: a function
+ * declared by name or held in a `const`, read only as the callee of calls (in
+ * this file; when it is exported, also in the program's other modules, with
+ * type information); or a method kept to its class or prototype (`#send`,
+ * `_send`, TypeScript `private`) called only as `this._send(…)`. `undefined`
+ * when the function may be called from code that is not seen (exported
+ * without type information, passed as a value, a public method).
  */
 export function callsOf(fn: FunctionNode, values: ValueResolver): TSESTree.CallExpression[] | undefined {
   const outer = outermostWrapper(fn);
   const holder = outer.parent;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return exported(fn) ? undefined : callsOfBinding(fn.id, values);
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return callsOfBinding(fn.id, exportedBy(fn), values);
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === outer && holder.id.type === AST_NODE_TYPES.Identifier) {
     const declaration = holder.parent;
-    return declaration.kind === 'const' && !exported(declaration) ? callsOfBinding(holder.id, values) : undefined;
+    return declaration.kind === 'const' ? callsOfBinding(holder.id, exportedBy(declaration), values) : undefined;
   }
   const name = privateMethodName(fn);
   return name === undefined ? undefined : callsOfMethod(fn, name);
 }
 
-/** `export function f`, `export const f = …`, `export default function f`. */
-function exported(declaration: TSESTree.Node): boolean {
+/** `export function f`, `export const f = …` (`named`); `export default function f` (`default`). */
+function exportedBy(declaration: TSESTree.Node): 'named' | 'default' | undefined {
   const parent = declaration.parent;
-  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return 'named';
+  return parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? 'default' : undefined;
 }
 
-function callsOfBinding(binding: TSESTree.Identifier, values: ValueResolver): TSESTree.CallExpression[] | undefined {
+/**
+ * The calls through a binding: those of the file, and, when it is exported
+ * (by its declaration or `export { f }`), those of the program's other
+ * modules, which only type information can give.
+ */
+function callsOfBinding(binding: TSESTree.Identifier, exported: 'named' | 'default' | undefined, values: ValueResolver): TSESTree.CallExpression[] | undefined {
   const variable = values.variableOf(binding);
-  if (!variable) return undefined;
+  if (!variable || exported === 'default') return undefined;
   const calls: TSESTree.CallExpression[] = [];
+  let exportedByName = exported === 'named';
   for (const reference of variable.references) {
     if (reference.init) continue;
     const read = outermostWrapper(reference.identifier);
     const call = read.parent;
+    if (call?.type === AST_NODE_TYPES.ExportSpecifier && call.local === read && staticKeyName(call.exported, false) !== 'default') {
+      exportedByName = true;
+      continue;
+    }
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== read) return undefined;
     calls.push(call);
   }
-  return calls;
+  if (!exportedByName) return calls;
+  const elsewhere = values.callsInOtherModules(binding);
+  return elsewhere && [...calls, ...elsewhere];
 }
 
 /** `#send() {}`, `_send() {}`, `private send() {}` in a class, or `Client.prototype._send = function …`. */

@@ -21,6 +21,14 @@ export interface AnalysisHost {
    * not declared in source the host can read (a `.d.ts`, an unknown module).
    */
   findImportedDeclaration?(binding: TSESTree.Identifier, exportName?: string): ImportedDeclaration | null;
+  /**
+   * Only with type information: the calls of an exported function in the
+   * program's other modules (`node` is each `CallExpression`, with a host over
+   * its module). `null` when they cannot all be known: some module reads the
+   * function other than by calling it, re-exports it, or the function is a
+   * default export. Packages and declaration files are not read.
+   */
+  findCallsInOtherModules?(binding: TSESTree.Identifier): readonly ImportedDeclaration[] | null;
 }
 
 /** A declaration in another module, with a host over that module's text. */

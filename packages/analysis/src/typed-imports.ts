@@ -61,6 +61,57 @@ export function withImportedDeclarations(host: AnalysisHost, types: TypeInformat
     return module && node ? { fileName: sourceFile.fileName, host: module.host, node } : null;
   };
 
+  /** Whether a module's statements include `export * from` the module `declaring`. */
+  const reExportsAll = (sourceFile: ts.SourceFile, declaring: ts.SourceFile): boolean =>
+    sourceFile.statements.some(
+      (statement) =>
+        typescript.isExportDeclaration(statement) &&
+        !statement.exportClause &&
+        statement.moduleSpecifier !== undefined &&
+        checker.getSymbolAtLocation(statement.moduleSpecifier)?.valueDeclaration === declaring,
+    );
+
+  const callsElsewhere = (binding: ts.Node | undefined): ImportedDeclaration[] | null => {
+    const symbol = binding && checker.getSymbolAtLocation(binding);
+    if (!binding || !symbol) return null;
+    const target = aliased(symbol);
+    const declaring = binding.getSourceFile();
+    if (target.name === 'default') return null;
+    const calls: ImportedDeclaration[] = [];
+    for (const sourceFile of program.getSourceFiles()) {
+      if (sourceFile === declaring || sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      // Every module that can name the function has its name in its text (an import, a namespace's property).
+      if (!sourceFile.text.includes(target.name)) continue;
+      if (reExportsAll(sourceFile, declaring)) return null;
+      const found: ts.CallExpression[] = [];
+      let escapes = false;
+      const visit = (node: ts.Node): void => {
+        if (escapes) return;
+        if (typescript.isIdentifier(node) && !isImportName(typescript, node)) {
+          const at = checker.getSymbolAtLocation(node);
+          if (at && aliased(at) === target) {
+            const read = typescript.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
+            if (typescript.isCallExpression(read.parent) && read.parent.expression === read) found.push(read.parent);
+            else escapes = true;
+          }
+        }
+        typescript.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+      if (escapes) return null;
+      if (found.length === 0) continue;
+      const module = moduleHost(sourceFile);
+      if (!module) return null;
+      for (const call of found) {
+        const node = nodeAtRange(module.program, call.getStart(sourceFile) - module.offset, call.end - module.offset);
+        const inner = node?.type === 'ChainExpression' ? node.expression : node;
+        if (inner?.type !== 'CallExpression') return null;
+        calls.push({ fileName: sourceFile.fileName, host: module.host, node: inner });
+      }
+    }
+    return calls;
+  };
+
   const moduleHost = (sourceFile: ts.SourceFile) => {
     if (moduleHosts.has(sourceFile)) return moduleHosts.get(sourceFile) ?? null;
     let entry: { host: AnalysisHost; program: TSESTree.Program; offset: number } | null = null;
@@ -75,6 +126,7 @@ export function withImportedDeclarations(host: AnalysisHost, types: TypeInformat
             ...parsed.host,
             findImportedDeclaration: (binding, exportName) =>
               declarationOf(identifierAt(typescript, sourceFile, binding.range[0] + offset), exportName),
+            findCallsInOtherModules: (binding) => callsElsewhere(identifierAt(typescript, sourceFile, binding.range[0] + offset)),
           },
         };
       }
@@ -86,6 +138,7 @@ export function withImportedDeclarations(host: AnalysisHost, types: TypeInformat
   return {
     ...host,
     findImportedDeclaration: (binding, exportName) => declarationOf(types.esTreeNodeToTSNode(binding), exportName),
+    findCallsInOtherModules: (binding) => callsElsewhere(types.esTreeNodeToTSNode(binding)),
   };
 }
 
@@ -100,6 +153,12 @@ function parseModule(sourceFile: ts.SourceFile): ParsedFile | null {
   }
   parsedModules.set(sourceFile, parsed);
   return parsed;
+}
+
+/** The names an import or export statement gives (`get` in `import { get } from`, `export { get }`): no use of the function. */
+function isImportName(typescript: typeof ts, node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return typescript.isImportSpecifier(parent) || typescript.isImportClause(parent) || typescript.isNamespaceImport(parent) || typescript.isImportEqualsDeclaration(parent);
 }
 
 /** The identifier that starts at `position`. */

@@ -132,3 +132,57 @@ describe('resolveImportedAgents without type information', () => {
     );
   });
 });
+
+// Callers in other modules (./typed-callers): request.ts is linted with the test's code; retrying.ts,
+// plain.ts and index.ts import what it exports.
+const callersProject = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'typed-callers');
+const callersTester = new RuleTester({
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: callersProject } },
+  settings: NODE_20,
+});
+const requestModule = path.join(callersProject, 'request.ts');
+const REQUESTS = lines(
+  "import http from 'node:http';",
+  'const agent = new http.Agent({ keepAlive: true, timeout: 4000 });',
+  'export function getOnce(url: string): Promise<http.IncomingMessage> {',
+  '  return new Promise((resolve, reject) => {',
+  "    http.get(url, { agent }, resolve).on('error', reject);",
+  '  });',
+  '}',
+  'export function getEither(url: string): Promise<http.IncomingMessage> {',
+  '  return new Promise((resolve, reject) => {',
+  "    http.get(url, { agent }, resolve).on('error', reject);",
+  '  });',
+  '}',
+  'export function getShared(url: string): Promise<http.IncomingMessage> {',
+  '  return new Promise((resolve, reject) => {',
+  "    http.get(url, { agent }, resolve).on('error', reject);",
+  '  });',
+  '}',
+);
+
+callersTester.run('no-unguarded-request: callers in other modules, with type information', noUnguardedRequest, {
+  valid: [],
+  invalid: [
+    {
+      name: 'getOnce: every caller in the program (named and namespace imports) retries; getEither: one caller does not; getShared: re-exported to users the program does not show',
+      filename: requestModule,
+      options: typed,
+      code: REQUESTS,
+      errors: [
+        { messageId: 'unguardedKeepAliveAgent', line: 10, column: 5, suggestions: 1 },
+        { messageId: 'unguardedKeepAliveAgent', line: 15, column: 5, suggestions: 1 },
+      ],
+    },
+    {
+      name: 'without type information the callers in other modules are not seen: all three are reported',
+      filename: requestModule,
+      code: REQUESTS,
+      errors: [
+        { messageId: 'unguardedKeepAliveAgent', line: 5, column: 5, suggestions: 1 },
+        { messageId: 'unguardedKeepAliveAgent', line: 10, column: 5, suggestions: 1 },
+        { messageId: 'unguardedKeepAliveAgent', line: 15, column: 5, suggestions: 1 },
+      ],
+    },
+  ],
+});

@@ -229,6 +229,22 @@ export class ValueResolver {
     return [...resolver.resolve(declaration.node)];
   }
 
+  /**
+   * With type information, the calls of an exported function (named by
+   * `binding`) in the program's other modules, each module then read as this
+   * file is; `undefined` when they cannot all be known.
+   */
+  callsInOtherModules(binding: TSESTree.Identifier): TSESTree.CallExpression[] | undefined {
+    const owner = this.#modules.ownerOf(binding, this);
+    if (owner !== this) return owner.callsInOtherModules(binding);
+    const calls = this.#host.findCallsInOtherModules?.(binding);
+    if (!calls) return undefined;
+    return calls.map((call) => {
+      this.#modules.resolverOf(call, (host, origin) => new ValueResolver(host, origin, this.#modules));
+      return call.node as TSESTree.CallExpression;
+    });
+  }
+
   #evaluateMember(node: TSESTree.MemberExpression): AbstractValue[] {
     const name = memberPropertyName(node);
     if (name === undefined) return node.computed ? this.#anyValueIn(node.object) : [unknownValue];

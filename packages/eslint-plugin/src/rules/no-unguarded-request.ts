@@ -134,7 +134,7 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
           resolveImportedAgents: {
             type: 'boolean',
             description:
-              'Follow an agent imported from another module of the program to where it is created, through TypeScript. Needs type information (`parserOptions.projectService`); `configs.recommended-type-checked` turns it on.',
+              'Follow an agent imported from another module of the program to where it is created, and the callers of an exported function in the other modules, through TypeScript. Needs type information (`parserOptions.projectService`); `configs.recommended-type-checked` turns it on.',
           },
         },
       },
