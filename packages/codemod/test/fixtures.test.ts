@@ -100,7 +100,7 @@ describe('rewrite fixtures', () => {
         "    const req = http.get('http://localhost:3000', { agent }, (res) => {",
       ].join('\n'),
     );
-    expect(output).toContain('      if (shouldRetryOnReusedSocket(req, err, attempt)) return send(attempt + 1);\n      throw err;');
+    expect(output).toContain('      if (shouldRetryOnReusedSocket(req, err, attempt)) {\n        return send(attempt + 1);\n      }\n      throw err;');
     expect(output.match(/function shouldRetryOnReusedSocket\(/g)).toHaveLength(1);
   });
 

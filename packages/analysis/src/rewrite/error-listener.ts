@@ -10,6 +10,9 @@ import type { ListenerRegistration } from '../request-chain.js';
 import { lineIndent } from '../source-text.js';
 import type { ValueResolver } from '../values/resolver.js';
 
+/** The retry check, as a statement starting at indentation `at`. */
+type RetryStatement = (error: string, at: string) => string;
+
 export interface RetryNames {
   readonly send: string;
   readonly attempt: string;
@@ -32,16 +35,21 @@ export function errorListenerEdits(
   if (errorListeners.length > 1) skip('error-listener');
   const { text, style } = context;
   const semi = style.semicolons ? ';' : '';
-  const retryLine = (error: string) =>
-    `if (${RETRY_HELPER}(${names.request}, ${error}, ${names.attempt})) return ${names.send}(${names.attempt} + 1)${semi}`;
+  // Braced, whatever the file does elsewhere: `curly: all` is a common setting and asks for it.
+  const retryStatement: RetryStatement = (error, at) =>
+    [
+      `if (${RETRY_HELPER}(${names.request}, ${error}, ${names.attempt})) {`,
+      `${at}${style.indent}return ${names.send}(${names.attempt} + 1)${semi}`,
+      `${at}}`,
+    ].join(style.eol);
   const [existing] = errorListeners;
-  if (existing) return extendListener(existing.listener, names.request, retryLine, context);
+  if (existing) return extendListener(existing.listener, names.request, retryStatement, context);
   const error = context.chooser.choose(NAME_CANDIDATES.error);
   const q = style.quote;
   const indent = lineIndent(text, statement.range[0]);
   const listener = [
     `${names.request}.on(${q}error${q}, (${error}) => {`,
-    `${indent}${style.indent}${retryLine(error)}`,
+    `${indent}${style.indent}${retryStatement(error, indent + style.indent)}`,
     `${indent}${style.indent}throw ${error}${semi} // as before: with no 'error' listener the error was thrown`,
     `${indent}})${semi}`,
   ].join(style.eol);
@@ -52,7 +60,7 @@ export function errorListenerEdits(
 function extendListener(
   listener: TSESTree.Node,
   requestName: string,
-  retryLine: (error: string) => string,
+  retryStatement: RetryStatement,
   context: { readonly text: string; readonly style: CodeStyle; readonly values: ValueResolver; readonly chooser: NameChooser },
 ): TextEdit[] {
   const { text, style } = context;
@@ -79,7 +87,7 @@ function extendListener(
     } else {
       return skip('error-listener');
     }
-    edits.push(...prependStatement(listener, retryLine(error), lineStartIndent, text, style));
+    edits.push(...prependStatement(listener, (at) => retryStatement(error, at), lineStartIndent, text, style));
     return edits;
   }
   const handler = skipTransparentWrappers(listener);
@@ -97,7 +105,7 @@ function extendListener(
   return [
     {
       range: [listener.range[0], listener.range[1]],
-      text: `(${error}) => {${eol}${body}${retryLine(error)}${eol}${body}${call}${semi}${eol}${lineStartIndent}}`,
+      text: `(${error}) => {${eol}${body}${retryStatement(error, body)}${eol}${body}${call}${semi}${eol}${lineStartIndent}}`,
     },
   ];
 }
@@ -114,7 +122,7 @@ function indexOutsideComments(text: string, character: string, from: number): nu
 }
 
 /** Inserts `statement` as the first statement of a function's body, turning an expression body into a block. */
-function prependStatement(fn: FunctionNode, statement: string, indent: string, text: string, style: CodeStyle): TextEdit[] {
+function prependStatement(fn: FunctionNode, statement: (at: string) => string, indent: string, text: string, style: CodeStyle): TextEdit[] {
   const { eol, indent: unit } = style;
   const semi = style.semicolons ? ';' : '';
   const body = fn.body;
@@ -124,23 +132,23 @@ function prependStatement(fn: FunctionNode, statement: string, indent: string, t
     const arrow = text.lastIndexOf('=>', body.range[0]);
     const start = arrow + 2 + (/^\s*/.exec(text.slice(arrow + 2))?.[0].length ?? 0);
     return [
-      { range: [arrow + 2, start], text: ` {${eol}${inner}${statement}${eol}${inner}` },
+      { range: [arrow + 2, start], text: ` {${eol}${inner}${statement(inner)}${eol}${inner}` },
       { range: [fn.range[1], fn.range[1]], text: `${semi}${eol}${indent}}` },
     ];
   }
   const [firstStatement] = body.body;
   const lastStatement = body.body.at(-1);
   if (!firstStatement || !lastStatement) {
-    return [{ range: [body.range[0], body.range[1]], text: `{${eol}${inner}${statement}${eol}${indent}}` }];
+    return [{ range: [body.range[0], body.range[1]], text: `{${eol}${inner}${statement(inner)}${eol}${indent}}` }];
   }
   if (!sameLine(text, body.range[0], firstStatement.range[0])) {
     const firstIndent = lineIndent(text, firstStatement.range[0]);
-    return [{ range: [firstStatement.range[0], firstStatement.range[0]], text: `${statement}${eol}${firstIndent}` }];
+    return [{ range: [firstStatement.range[0], firstStatement.range[0]], text: `${statement(firstIndent)}${eol}${firstIndent}` }];
   }
   // `{ reject(err); }` on one line: open it up, keeping any comment beside the statements.
   const before = text.slice(body.range[0] + 1, firstStatement.range[0]).trim();
   const edits: TextEdit[] = [
-    { range: [body.range[0] + 1, firstStatement.range[0]], text: `${eol}${inner}${statement}${eol}${inner}${before === '' ? '' : `${before} `}` },
+    { range: [body.range[0] + 1, firstStatement.range[0]], text: `${eol}${inner}${statement(inner)}${eol}${inner}${before === '' ? '' : `${before} `}` },
   ];
   if (sameLine(text, lastStatement.range[1], body.range[1] - 1)) {
     const after = text.slice(lastStatement.range[1], body.range[1] - 1).trimEnd();

@@ -41,10 +41,20 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
       ]
     : [`function ${RETRY_HELPER}(req, err, attempt) {`, `\tconst code = err.code${semi}`];
   const lines = [
-    '// The server closed an idle keep-alive socket just as this request reused it',
-    "// (see request.reusedSocket in Node's docs). Send it again only for that race:",
-    '// a reused socket, reset before any response, not aborted by us, a method that',
-    `// is safe to repeat (or an idempotency key), at most ${options.maxRetries} times.`,
+    '/**',
+    ' * Whether to send a request again after an error: the server closed an idle',
+    " * keep-alive socket just as the request reused it (see request.reusedSocket in",
+    " * Node's docs). Only for that race: a reused socket, reset before any response,",
+    ' * not aborted by us, a method that is safe to repeat (or an idempotency key),',
+    ` * at most ${options.maxRetries} times.`,
+    ' *',
+    ...jsdocParams(options.typescript, [
+      ['req', `import(${q('node:http')}).ClientRequest`, 'The request that failed.'],
+      ['err', 'Error', "The error of its 'error' event."],
+      ['attempt', 'number', 'How many times it was sent again already.'],
+    ]),
+    ` * @returns${options.typescript ? '' : ' {boolean}'} Whether to send it again.`,
+    ' */',
     ...signature,
     '\treturn (',
     `\t\tattempt < ${options.maxRetries} &&`,
@@ -72,18 +82,28 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
   const semi = style.semicolons ? ';' : '';
   const ts = options.typescript;
   const lines = [
-    '// What a request was built from, copied before its first attempt, so that a',
-    '// retry sends the same thing even if the code changes the original meanwhile.',
-    '// Getters are copied as getters: the copy runs no code of the project.',
+    '/**',
+    ' * What a request was built from, copied before its first attempt, so that a',
+    ' * retry sends the same thing even if the code changes the original meanwhile.',
+    ' * Getters are copied as getters: the copy runs no code of the project.',
+    ' *',
+    ...jsdocParams(ts, [['value', '*', 'A value the request is sent with.']]),
+    ` * @returns${ts ? '' : ' {*}'} The copy (or the value itself when it is not a plain object, an array, bytes or a URL).`,
+    ' */',
     ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}(value) {`,
     `\tlet copy${ts ? ': unknown' : ''} = value${semi}`,
-    `\tif (Array.isArray(value)) copy = value.map(${SNAPSHOT_HELPER})${semi}`,
-    `\telse if (value instanceof Uint8Array) copy = Buffer.from(value)${semi}`,
-    `\telse if (value instanceof URL) copy = new URL(value.href)${semi}`,
-    `\telse if (typeof value === ${style.quote}object${style.quote} && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {`,
+    '\tif (Array.isArray(value)) {',
+    `\t\tcopy = value.map(${SNAPSHOT_HELPER})${semi}`,
+    '\t} else if (value instanceof Uint8Array) {',
+    `\t\tcopy = Buffer.from(value)${semi}`,
+    '\t} else if (value instanceof URL) {',
+    `\t\tcopy = new URL(value.href)${semi}`,
+    `\t} else if (typeof value === ${style.quote}object${style.quote} && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {`,
     `\t\tconst properties = Object.getOwnPropertyDescriptors(value)${semi}`,
     `\t\tfor (const property of Object.values(properties)) {`,
-    `\t\t\tif (${style.quote}value${style.quote} in property) property.value = ${SNAPSHOT_HELPER}(property.value)${semi}`,
+    `\t\t\tif (${style.quote}value${style.quote} in property) {`,
+    `\t\t\t\tproperty.value = ${SNAPSHOT_HELPER}(property.value)${semi}`,
+    '\t\t\t}',
     '\t\t}',
     `\t\tcopy = Object.create(Object.getPrototypeOf(value), properties)${semi}`,
     '\t}',
@@ -102,8 +122,13 @@ export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperO
   const semi = style.semicolons ? ';' : '';
   const ts = options.typescript;
   const lines = [
-    '// A value the request is sent with, computed where the first attempt computes',
-    '// it, and the same value again for each retry.',
+    '/**',
+    ' * A value the request is sent with, computed where the first attempt computes',
+    ' * it, and the same value again for each retry.',
+    ' *',
+    ...jsdocParams(ts, [['compute', 'function(): *', 'Computes the value, once.']]),
+    ` * @returns${ts ? '' : ' {function(): *}'} A function that gives the value.`,
+    ' */',
     ts ? `function ${FIRST_ATTEMPT_HELPER}<T>(compute: () => T): () => T {` : `function ${FIRST_ATTEMPT_HELPER}(compute) {`,
     `\tlet computed = false${semi}`,
     `\tlet value${ts ? ': T | undefined' : ''}${semi}`,
@@ -117,6 +142,11 @@ export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperO
     '}',
   ];
   return inStyle(lines, style);
+}
+
+/** `@param` lines of a JSDoc block: with `{type}` in JavaScript, without in TypeScript (the signature has the types). */
+function jsdocParams(typescript: boolean, parameters: readonly (readonly [string, string, string])[]): string[] {
+  return parameters.map(([name, type, text]) => ` * @param ${typescript ? '' : `{${type}} `}${name} ${text}`);
 }
 
 /** Lines written with tabs for depth, in the file's indentation and line endings. */

@@ -151,7 +151,8 @@ function helperStatus(program: TSESTree.Program, text: string, name: string, sou
  * directly, `err: NodeJS.ErrnoException` in TypeScript).
  */
 function sameHelper(declaration: string, ours: string): boolean {
-  const normal = (code: string) => code.replace(/attempt < \d+/g, 'attempt < N').replace(/[\s;'"]/g, '');
+  // Braces too: earlier versions wrote `if (…) x = …; else if …` in the snapshot helper.
+  const normal = (code: string) => code.replace(/attempt < \d+/g, 'attempt < N').replace(/[\s;'"{}]/g, '');
   const current = normal(ours);
   const earlier = current
     .replace(/constcode=\(errasNodeJS\.ErrnoException\)\.code|constcode=err\.code/, '')
