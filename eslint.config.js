@@ -11,7 +11,7 @@ export default defineConfig(
   {
     name: 'keepalive-guard/ignores',
     // Fixtures and the example app hold unguarded requests on purpose.
-    ignores: ['**/dist/', '**/node_modules/', '**/fixtures/', 'examples/app/', 'test/e2e/programs/', 'test/e2e/clients/', 'test/e2e/traced/'],
+    ignores: ['**/dist/', '**/node_modules/', '**/fixtures/', 'examples/app/', 'test/e2e/programs/', 'test/e2e/clients/', 'test/e2e/traced/', 'test/e2e/caller-guards/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

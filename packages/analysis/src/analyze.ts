@@ -83,7 +83,7 @@ export function findUnguardedRequests(
       program,
       text: host.sourceText,
       values,
-      style: detectStyle(host.sourceText, program),
+      style: detectStyle(host.sourceText, program, isTypeScriptFile(options.filename ?? '')),
       typescript: isTypeScriptFile(options.filename ?? ''),
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     };

@@ -152,7 +152,7 @@ export class GuardFinder {
     for (const node of descendants(code)) {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
       // `new Error(…)`, `new HttpError(504)`: a value to report, not a request.
-      if (node.type === AST_NODE_TYPES.NewExpression ? /Error$/.test(calleeName(node.callee) ?? '') : onlyReports(node)) continue;
+      if (node.type === AST_NODE_TYPES.NewExpression ? /Error$/.test(calleeName(node.callee) ?? '') : onlyReports(node) || this.#onCollection(node)) continue;
       // `cb(err)`, `callback(err)`: the error is handed back to whoever called, which this guard does not see resend.
       if (this.#isParameter(node.callee)) continue;
       const called = this.#values.resolve(node.callee);
@@ -178,7 +178,7 @@ export class GuardFinder {
   codeGuards(code: TSESTree.Node, depth = 0): boolean {
     let verdict = false;
     for (const node of descendants(code)) {
-      if (readsReusedSocket(node) || staticLiteralValue(node) === 'ECONNRESET') {
+      if (readsReusedSocket(node) || staticLiteralValue(node) === 'ECONNRESET' || this.#namesResetConstant(node)) {
         verdict = true;
         break;
       }
@@ -195,6 +195,25 @@ export class GuardFinder {
       }
     }
     return verdict;
+  }
+
+  /** A constant of the file that names ECONNRESET: `RETRYABLE.has(err.code)` with `const RETRYABLE = new Set(['ECONNRESET', …])`. */
+  #namesResetConstant(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = this.#values.variableOf(node)?.defs[0]?.node;
+    if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init || definition.parent.kind !== 'const') return false;
+    return [...descendants(definition.init)].some((inner) => staticLiteralValue(inner) === 'ECONNRESET');
+  }
+
+  /** `cache.get(key)`, `seen.add(x)` on a `new Map()`/`Set`/`WeakMap`/`WeakSet` of the file: storage, not a request. */
+  #onCollection(call: TSESTree.CallExpression): boolean {
+    const callee = skipTransparentWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const object = skipTransparentWrappers(callee.object);
+    if (object.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = this.#values.variableOf(object)?.defs[0]?.node;
+    const init = definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.parent.kind === 'const' ? definition.init : undefined;
+    return init?.type === AST_NODE_TYPES.NewExpression && /^(?:Weak)?(?:Map|Set)$/.test(calleeName(init.callee) ?? '');
   }
 
   /** A parameter of a function: a callback handed in. */

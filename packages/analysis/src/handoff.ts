@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { type FunctionNode, isClass, isFunction, isPromiseExecutor, memberPropertyName, outermostWrapper, skipTransparentWrappers, staticKeyName } from './ast/predicates.js';
+import { calleePath } from './ast/callee.js';
 import { descendants } from './ast/walk.js';
 import type { ValueResolver } from './values/resolver.js';
 
@@ -39,7 +40,7 @@ export function errorHandoff(handler: TSESTree.Node, values: ValueResolver): Han
   const errorVariable = values.variableOf(error);
   for (const node of descendants(fn.body)) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const first = node.arguments[0];
+    const first = sameErrorObject(node.arguments[0]);
     if (first?.type !== AST_NODE_TYPES.Identifier || errorVariable === null || values.variableOf(first) !== errorVariable) continue;
     const callee = skipTransparentWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -48,6 +49,13 @@ export function errorHandoff(handler: TSESTree.Node, values: ValueResolver): Han
     }
   }
   return undefined;
+}
+
+/** `err`, or `Object.assign(err, { url })`, which is `err` with more properties (its code kept). */
+function sameErrorObject(argument: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  const inner = argument && skipTransparentWrappers(argument);
+  if (inner?.type === AST_NODE_TYPES.CallExpression && calleePath(inner.callee).join('.') === 'Object.assign') return inner.arguments[0];
+  return inner;
 }
 
 /** A parameter called with the error: argument `index` of the function's callers, or a promise executor's `reject`. */

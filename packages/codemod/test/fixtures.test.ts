@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SKIP_REASONS, type SkipReason, parseForAnalysis } from '@keepalive-guard/analysis';
+import * as espree from 'espree';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type CodemodOptions, SourceParseError, rewriteSource } from '../src/index.js';
@@ -45,6 +46,7 @@ const skipped: Record<string, SkipReason[]> = {
   'skip-inline-function-types.input.ts': ['inline-function-types'],
   'skip-helper-name-taken.input.js': ['helper-name-taken'],
   'skip-narrowed-value.input.ts': ['narrowed-value'],
+  'skip-arguments.input.js': ['arguments'],
 };
 
 describe('rewrite fixtures', () => {
@@ -73,6 +75,18 @@ describe('rewrite fixtures', () => {
       expect(again.sites).toEqual([]);
     });
 
+    it('stays ECMAScript 5 when its input is', () => {
+      const parsesAsEs5 = (code: string) => {
+        try {
+          espree.parse(code, { ecmaVersion: 5, sourceType: 'script' });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (parsesAsEs5(source)) expect(parsesAsEs5(expected)).toBe(true);
+    });
+
     it('keeps line endings and the byte order mark', () => {
       expect(expected.includes('\r\n')).toBe(source.includes('\r\n'));
       if (source.includes('\r\n')) expect(expected.replaceAll('\r\n', '')).not.toContain('\n');
@@ -90,6 +104,17 @@ describe('rewrite fixtures', () => {
       });
       expect(output).toBe(expected.trim());
     });
+  });
+
+  it('has an ECMAScript 5 input among the fixtures, so that the check above can fail', () => {
+    expect(rewriteCases.filter((input) => {
+      try {
+        espree.parse(read(input), { ecmaVersion: 5, sourceType: 'script' });
+        return true;
+      } catch {
+        return false;
+      }
+    })).toContain('es5.input.js');
   });
 
   it('writes the seed as the issue sketches it: send(attempt), the retry first, the old behaviour after', () => {

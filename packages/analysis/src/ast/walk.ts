@@ -113,3 +113,38 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
   }
   return returned;
 }
+
+/**
+ * What in `roots` a function around them would change the meaning of: `this`,
+ * `arguments`, `super`, `new.target`, outside nested functions other than
+ * arrows (which see those of the code around them) and outside the
+ * `replaced` ranges.
+ */
+export function lexicalBindingsUsed(
+  roots: readonly TSESTree.Node[],
+  replaced: readonly (readonly [number, number])[] = [],
+): Set<'this' | 'arguments' | 'super' | 'new.target'> {
+  const used = new Set<'this' | 'arguments' | 'super' | 'new.target'>();
+  const pending = [...roots];
+  while (pending.length > 0) {
+    const node = pending.pop() as TSESTree.Node;
+    // Code the rewrite replaces (a value evaluated once before `send`) is not in the function.
+    if (replaced.some(([start, end]) => start <= node.range[0] && node.range[1] <= end)) continue;
+    if (node.type === AST_NODE_TYPES.ThisExpression) used.add('this');
+    else if (node.type === AST_NODE_TYPES.Super) used.add('super');
+    else if (node.type === AST_NODE_TYPES.MetaProperty && node.meta.name === 'new') used.add('new.target');
+    else if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments' && isReference(node)) used.add('arguments');
+    for (const child of childNodes(node)) {
+      if (child.type === AST_NODE_TYPES.ArrowFunctionExpression || (!isFunction(child) && !isClass(child))) pending.push(child);
+    }
+  }
+  return used;
+}
+
+/** An identifier that reads a binding: not a property name or a key. */
+function isReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === identifier || parent.computed;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === identifier || parent.computed;
+  return true;
+}

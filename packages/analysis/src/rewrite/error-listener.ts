@@ -5,7 +5,7 @@ import { NAME_CANDIDATES, type NameChooser, identifierNames } from './names.js';
 import { skip } from './reasons.js';
 import type { CodeStyle } from './style.js';
 import { type FunctionNode, isFunction, isPromiseExecutor, skipTransparentWrappers } from '../ast/predicates.js';
-import { ownNodes } from '../ast/walk.js';
+import { lexicalBindingsUsed, ownNodes } from '../ast/walk.js';
 import type { ListenerRegistration } from '../request-chain.js';
 import { lineIndent } from '../source-text.js';
 import type { ValueResolver } from '../values/resolver.js';
@@ -48,7 +48,7 @@ export function errorListenerEdits(
   const q = style.quote;
   const indent = lineIndent(text, statement.range[0]);
   const listener = [
-    `${names.request}.on(${q}error${q}, (${error}) => {`,
+    `${names.request}.on(${q}error${q}, ${style.es5 ? `function (${error})` : `(${error}) =>`} {`,
     `${indent}${style.indent}${retryStatement(error, indent + style.indent)}`,
     `${indent}${style.indent}throw ${error}${semi} // as before: with no 'error' listener the error was thrown`,
     `${indent}})${semi}`,
@@ -96,6 +96,8 @@ function extendListener(
   }
   const error = context.chooser.choose(NAME_CANDIDATES.error, identifierNames(handler));
   const handlerText = text.slice(listener.range[0], listener.range[1]);
+  // In ECMAScript 5 the wrapper is a function expression, whose `this` is the request, not the code's.
+  if (style.es5 && lexicalBindingsUsed([handler]).size > 0) skip('error-listener');
   // A listener is called with the request as `this`; keep that unless the handler certainly does not use it.
   const call =
     handler.type === AST_NODE_TYPES.Identifier && ignoresThis(handler, context.values)
@@ -105,7 +107,7 @@ function extendListener(
   return [
     {
       range: [listener.range[0], listener.range[1]],
-      text: `(${error}) => {${eol}${body}${retryStatement(error, body)}${eol}${body}${call}${semi}${eol}${lineStartIndent}}`,
+      text: `${style.es5 ? `function (${error})` : `(${error}) =>`} {${eol}${body}${retryStatement(error, body)}${eol}${body}${call}${semi}${eol}${lineStartIndent}}`,
     },
   ];
 }

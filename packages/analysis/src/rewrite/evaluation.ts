@@ -6,7 +6,7 @@ import { skip } from './reasons.js';
 import type { Site } from './site.js';
 import { type Role, StabilityReader, readIdentifiers, readsAsText, sameBindingEachTime, sameResultEachTime } from './stability.js';
 import { isFunction, outermostWrapper, skipTransparentWrappers, staticKeyName } from '../ast/predicates.js';
-import { descendants } from '../ast/walk.js';
+import { descendants, lexicalBindingsUsed } from '../ast/walk.js';
 import type { HostVariable } from '../host.js';
 import { type RequestNode, mayBeFunction } from '../request-arguments.js';
 import { LISTENER_METHODS } from '../request-chain.js';
@@ -48,6 +48,8 @@ interface Context {
   readonly names: NameChooser;
   readonly text: string;
   readonly semi: string;
+  /** The file is ECMAScript 5: `var`, function expressions. */
+  readonly es5: boolean;
 }
 
 export function planEarlyEvaluation(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', context: Context): EarlyEvaluation {
@@ -72,7 +74,7 @@ export function planEarlyEvaluation(site: Site, request: RequestNode, options: T
     // Out of the call, TypeScript no longer types `(res) => ...` from the call's signature.
     if (context.typescript && hasUntypedInlineFunction(node)) skip('inline-function-types');
     const name = context.names.choose(names);
-    plan.declarations.push(`const ${name} = ${value(text(node))}${context.semi}`);
+    plan.declarations.push(`${context.es5 ? 'var' : 'const'} ${name} = ${value(text(node))}${context.semi}`);
     plan.edits.push({ range: [at.range[0], at.range[1]], text: replacement(name) });
   };
   const splitsIntoParts = (node: TSESTree.Node): node is TSESTree.ObjectExpression =>
@@ -129,9 +131,20 @@ export function planEarlyEvaluation(site: Site, request: RequestNode, options: T
     // Inside `() => …`, TypeScript forgets what an `if` before it proved of a property (`job.id` no longer `string`).
     if (context.typescript && readsNarrowedProperty(node, request, context.text)) skip('narrowed-value');
     plan.helpers.add(FIRST_ATTEMPT_HELPER);
-    declare(node, names, (source) => `${FIRST_ATTEMPT_HELPER}(() => ${copy ? `${SNAPSHOT_HELPER}(${source})` : source})`, (name) => `${name}()`);
+    declare(node, names, (source) => `${FIRST_ATTEMPT_HELPER}(${computeOnce(copy ? `${SNAPSHOT_HELPER}(${source})` : source, node, context)})`, (name) => `${name}()`);
   }
   return plan;
+}
+
+/**
+ * `() => value`, or in an ECMAScript 5 file `function () { return value; }`
+ * (bound to `this` when the value reads it; with `arguments` the site is left).
+ */
+function computeOnce(value: string, node: TSESTree.Node, context: { readonly es5: boolean; readonly semi: string }): string {
+  if (!context.es5) return `() => ${value}`;
+  const uses = lexicalBindingsUsed([node]);
+  if (uses.has('arguments')) skip('arguments');
+  return `function () { return ${value}${context.semi} }${uses.has('this') ? '.bind(this)' : ''}`;
 }
 
 /** Names for a property's value moved out of an object literal: `path` → `path`, `requestPath`, ... */
@@ -144,6 +157,23 @@ function propertyNames(property: TSESTree.Property): readonly string[] {
   return [name, `request${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`, `${name}Value`];
 }
 
+/**
+ * Names for a copy of an argument written as a name (`options`,
+ * `this.options`): `requestOptions`, then the usual ones; `url` would
+ * misname options that only the run-time value tells apart from a URL.
+ */
+function namedAfter(argument: TSESTree.Node, names: readonly string[]): readonly string[] {
+  const inner = skipTransparentWrappers(argument);
+  const name =
+    inner.type === AST_NODE_TYPES.Identifier
+      ? inner.name
+      : inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier
+        ? inner.property.name
+        : undefined;
+  if (name === undefined || name.startsWith('request')) return names;
+  return [`request${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`, ...names];
+}
+
 /** The arguments of the request and of the calls on it, in evaluation order, each with what it is for. */
 function candidates(site: Site, request: RequestNode, options: TSESTree.Node | null | 'unknown', values: ValueResolver): Candidate[] {
   const found: Candidate[] = [];
@@ -153,7 +183,7 @@ function candidates(site: Site, request: RequestNode, options: TSESTree.Node | n
       argument !== options &&
       (isLast || mayBeFunction(argument, values));
     const names = argument === options ? NAME_CANDIDATES.options : callback ? NAME_CANDIDATES.listener : NAME_CANDIDATES.url;
-    found.push({ node: argument, role: callback ? 'function' : 'data', names, when: 'before' });
+    found.push({ node: argument, role: callback ? 'function' : 'data', names: namedAfter(argument, names), when: 'before' });
   });
   for (const { method, call } of site.calls) {
     call.arguments.forEach((argument, index) => {

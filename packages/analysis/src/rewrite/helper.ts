@@ -39,7 +39,7 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
         '): boolean {',
         `\tconst code = (err as NodeJS.ErrnoException).code${semi}`,
       ]
-    : [`function ${RETRY_HELPER}(req, err, attempt) {`, `\tconst code = err.code${semi}`];
+    : [`function ${RETRY_HELPER}(req, err, attempt) {`, `\t${style.es5 ? 'var' : 'const'} code = err.code${semi}`];
   const lines = [
     '/**',
     ' * Whether to send a request again after an error: the server closed an idle',
@@ -91,7 +91,7 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     ` * @returns${ts ? '' : ' {*}'} The copy (or the value itself when it is not a plain object, an array, bytes or a URL).`,
     ' */',
     ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}(value) {`,
-    `\tlet copy${ts ? ': unknown' : ''} = value${semi}`,
+    `\t${style.es5 ? 'var' : 'let'} copy${ts ? ': unknown' : ''} = value${semi}`,
     '\tif (Array.isArray(value)) {',
     `\t\tcopy = value.map(${SNAPSHOT_HELPER})${semi}`,
     '\t} else if (value instanceof Uint8Array) {',
@@ -99,12 +99,23 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     '\t} else if (value instanceof URL) {',
     `\t\tcopy = new URL(value.href)${semi}`,
     `\t} else if (typeof value === ${style.quote}object${style.quote} && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {`,
-    `\t\tconst properties = Object.getOwnPropertyDescriptors(value)${semi}`,
-    `\t\tfor (const property of Object.values(properties)) {`,
-    `\t\t\tif (${style.quote}value${style.quote} in property) {`,
-    `\t\t\t\tproperty.value = ${SNAPSHOT_HELPER}(property.value)${semi}`,
-    '\t\t\t}',
-    '\t\t}',
+    ...(style.es5
+      ? [
+          `\t\tvar properties = Object.getOwnPropertyDescriptors(value)${semi}`,
+          '\t\tObject.keys(properties).forEach(function (key) {',
+          `\t\t\tif (${style.quote}value${style.quote} in properties[key]) {`,
+          `\t\t\t\tproperties[key].value = ${SNAPSHOT_HELPER}(properties[key].value)${semi}`,
+          '\t\t\t}',
+          `\t\t})${semi}`,
+        ]
+      : [
+          `\t\tconst properties = Object.getOwnPropertyDescriptors(value)${semi}`,
+          `\t\tfor (const property of Object.values(properties)) {`,
+          `\t\t\tif (${style.quote}value${style.quote} in property) {`,
+          `\t\t\t\tproperty.value = ${SNAPSHOT_HELPER}(property.value)${semi}`,
+          '\t\t\t}',
+          '\t\t}',
+        ]),
     `\t\tcopy = Object.create(Object.getPrototypeOf(value), properties)${semi}`,
     '\t}',
     `\treturn copy${ts ? ' as T' : ''}${semi}`,
@@ -130,9 +141,9 @@ export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperO
     ` * @returns${ts ? '' : ' {function(): *}'} A function that gives the value.`,
     ' */',
     ts ? `function ${FIRST_ATTEMPT_HELPER}<T>(compute: () => T): () => T {` : `function ${FIRST_ATTEMPT_HELPER}(compute) {`,
-    `\tlet computed = false${semi}`,
-    `\tlet value${ts ? ': T | undefined' : ''}${semi}`,
-    '\treturn () => {',
+    `\t${style.es5 ? 'var' : 'let'} computed = false${semi}`,
+    `\t${style.es5 ? 'var' : 'let'} value${ts ? ': T | undefined' : ''}${semi}`,
+    style.es5 ? '\treturn function () {' : '\treturn () => {',
     '\t\tif (!computed) {',
     `\t\t\tvalue = compute()${semi}`,
     `\t\t\tcomputed = true${semi}`,

@@ -7,6 +7,8 @@ import { type TextEdit, checkOwnLines, indentBlock, templateRanges } from './lay
 import { NAME_CANDIDATES, NameChooser, identifierNames, localBindingNames } from './names.js';
 import { Skip, type SkipReason, skip } from './reasons.js';
 import { findSite } from './site.js';
+import { isFunction } from '../ast/predicates.js';
+import { lexicalBindingsUsed } from '../ast/walk.js';
 import type { CodeStyle } from './style.js';
 import { type RequestNode, requestOptions } from '../request-arguments.js';
 import { lineIndent } from '../source-text.js';
@@ -63,7 +65,7 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
   checkOwnLines(text, site.statements);
   const options = requestOptions(request, values);
   checkReplayable(site, options, values);
-  const early = planEarlyEvaluation(site, request, options, { typescript: context.typescript, values, names: chooser, text, semi });
+  const early = planEarlyEvaluation(site, request, options, { typescript: context.typescript, values, names: chooser, text, semi, es5: style.es5 });
   const names = {
     send: chooser.choose(NAME_CANDIDATES.send),
     attempt: chooser.choose(NAME_CANDIDATES.attempt),
@@ -72,7 +74,7 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
   const inner: TextEdit[] = [...early.edits];
   const first = site.statements[0] as TSESTree.Statement;
   const last = site.statements.at(-1) as TSESTree.Statement;
-  if (!site.variable) inner.push({ range: [first.range[0], first.range[0]], text: `const ${site.requestName} = ` });
+  if (!site.variable) inner.push({ range: [first.range[0], first.range[0]], text: `${style.es5 ? 'var' : 'const'} ${site.requestName} = ` });
   inner.push(...errorListenerEdits(site.registrations, site.statement, names, { text, style, values, chooser }));
 
   const indent = lineIndent(text, first.range[0]);
@@ -80,8 +82,17 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
   const body = indentBlock(text, first.range[0], last.range[1], inner, templateRanges(site.statements), style);
   const replacement =
     early.declarations.map((declaration) => `${declaration}${eol}${indent}`).join('') +
-    `const ${names.send} = (${names.attempt} = 0) => {${eol}${indent}${unit}${body}${eol}${indent}}${semi}${eol}` +
-    `${indent}${names.send}()${semi}`;
+    sendFunction(
+      names,
+      `{${eol}${indent}${unit}${body}${eol}${indent}}`,
+      {
+        uses: lexicalBindingsUsed(site.statements, early.edits.map((edit) => edit.range)),
+        // A declaration only where it would be one of the function's own (never in a nested block: TS1250 below ES2015, Annex B scoping).
+        declarable: first.parent?.type === AST_NODE_TYPES.Program || (first.parent?.type === AST_NODE_TYPES.BlockStatement && first.parent.parent !== undefined && isFunction(first.parent.parent)),
+      },
+      style,
+      `${eol}${indent}`,
+    );
   const edits: TextEdit[] = [{ range: [first.range[0], last.range[1]], text: replacement }];
   // A helper's name bound around the request would call that binding instead.
   const local = localBindingNames(request);
@@ -89,6 +100,35 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
   const helpers = helperEdit(context, early.helpers);
   if (helpers) edits.push(helpers);
   return edits;
+}
+
+/**
+ * `send` and its first call, as the file writes functions: an arrow (which
+ * keeps `this` and `arguments` of the code it holds), a declaration (in a
+ * function's own body) or a function expression when the statements use
+ * neither, and in an
+ * ECMAScript 5 file a function expression (bound to `this` when they use
+ * it; with `arguments` the site is left). `newline` starts the line of the call.
+ */
+function sendFunction(
+  names: { readonly send: string; readonly attempt: string },
+  block: string,
+  where: { readonly uses: ReadonlySet<string>; readonly declarable: boolean },
+  style: CodeStyle,
+  newline: string,
+): string {
+  const { uses } = where;
+  const semi = style.semicolons ? ';' : '';
+  const { send, attempt } = names;
+  if (style.es5) {
+    if (uses.has('arguments')) skip('arguments');
+    const bound = uses.has('this') ? '.bind(this)' : '';
+    return `var ${send} = function (${attempt}) ${block}${bound}${semi}${newline}${send}(0)${semi}`;
+  }
+  const ownBindings = uses.size > 0;
+  if (style.functions === 'declaration' && !ownBindings && where.declarable) return `function ${send}(${attempt} = 0) ${block}${newline}${send}()${semi}`;
+  if (style.functions === 'expression' && !ownBindings) return `const ${send} = function (${attempt} = 0) ${block}${semi}${newline}${send}()${semi}`;
+  return `const ${send} = (${attempt} = 0) => ${block}${semi}${newline}${send}()${semi}`;
 }
 
 /** The helpers at the end of the file, those it does not have (or import) already. */

@@ -25,6 +25,7 @@ export type SkipReason =
   | 'getter'
   | 'inline-function-types'
   | 'narrowed-value'
+  | 'arguments'
   | 'helper-name-taken'
   | 'shared-line'
   | 'unresolved-agent'
@@ -56,6 +57,8 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   getter: 'an object the request is built from has a getter or setter, which Node would run again for each attempt',
   'inline-function-types':
     'a value to compute once holds an inline function whose parameters TypeScript types from the call; moved out of the call, it would no longer type-check',
+  arguments:
+    'the statements read `arguments`, and this file is ECMAScript 5: the function the retry needs around them (no arrow functions there) would have arguments of its own',
   'narrowed-value':
     'a value to compute once reads a property that TypeScript may have narrowed before the call; inside the function that computes it once, the narrowing would be lost',
   'helper-name-taken':

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import * as espree from 'espree';
 import { descendants } from '../ast/walk.js';
 
 /** How the file is written, so that what we add reads like the rest of it. */
@@ -8,15 +9,53 @@ export interface CodeStyle {
   readonly indent: string;
   readonly quote: "'" | '"';
   readonly semicolons: boolean;
+  /**
+   * The file is ECMAScript 5 (it parses with `ecmaVersion: 5`): what we add
+   * uses `var` and function expressions, never arrows, `const` or default
+   * parameters.
+   */
+  readonly es5: boolean;
+  /**
+   * How the file writes its own named functions, for `send`: declarations
+   * (`function send(…) {…}`), function expressions (`const send = function (…) {…}`)
+   * or arrow functions (`const send = (…) => {…}`, also on a tie).
+   */
+  readonly functions: 'declaration' | 'expression' | 'arrow';
 }
 
 /** Detects the style of a file from its text and its statements. */
-export function detectStyle(text: string, program: TSESTree.Program): CodeStyle {
+export function detectStyle(text: string, program: TSESTree.Program, typescript = false): CodeStyle {
   return {
     eol: detectEol(text),
     indent: detectIndent(text),
     ...detectPunctuation(text, program),
+    es5: !typescript && parsesAsEcmaScript5(text),
+    functions: detectFunctions(program),
   };
+}
+
+function parsesAsEcmaScript5(text: string): boolean {
+  try {
+    espree.parse(text.replace(/^#![^\n]*/, ''), { ecmaVersion: 5, sourceType: 'script' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The most common way the file names a function of its own: a declaration, or a variable holding a function or an arrow. */
+function detectFunctions(program: TSESTree.Program): CodeStyle['functions'] {
+  const counts = { declaration: 0, expression: 0, arrow: 0 };
+  for (const node of descendants(program)) {
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) counts.declaration += 1;
+    else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.id.type === AST_NODE_TYPES.Identifier) {
+      const { init } = node;
+      if (init.type === AST_NODE_TYPES.ArrowFunctionExpression) counts.arrow += 1;
+      else if (init.type === AST_NODE_TYPES.FunctionExpression) counts.expression += 1;
+    }
+  }
+  if (counts.declaration > Math.max(counts.expression, counts.arrow)) return 'declaration';
+  return counts.expression > counts.arrow ? 'expression' : 'arrow';
 }
 
 export function detectEol(text: string): CodeStyle['eol'] {
