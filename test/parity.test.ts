@@ -1,11 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { helperModuleSource, placeHelper } from '@keepalive-guard/analysis';
 import { DEFAULT_OPTIONS, rewriteSource } from '@keepalive-guard/codemod';
 import { Linter } from 'eslint';
 import keepaliveGuard from 'eslint-plugin-keepalive-guard';
 import tseslint from 'typescript-eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 /**
  * The rule and the codemod share one analysis; these tests hold them to it
@@ -112,4 +114,57 @@ it('with type information, the rule reports the sites the codemod lists as "agen
   expect(typed.filter((message) => message.ruleId === RULE).map((message) => `${message.line}:${message.column}`)).toEqual(
     listed.map((site) => `${site.line}:${site.column}`),
   );
+});
+
+describe('with a helper module (helperModule, --helper-module), the suggestions import it as the codemod does', () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'keepalive-guard-parity-'));
+  const helper = './src/lib/reused-socket.js';
+  writeFileSync(path.join(directory, 'package.json'), JSON.stringify({ name: 'parity', private: true, engines: { node: '>=20.19' } }));
+  mkdirSync(path.join(directory, 'src', 'lib'), { recursive: true });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  const withHelper = new Linter({ configType: 'flat', cwd: directory });
+  const lintWithHelper = (text: string, file: string) => {
+    const typescript = /\.[cm]?ts$/.test(file);
+    return withHelper
+      .verify(
+        text,
+        [
+          {
+            files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+            plugins: { 'keepalive-guard': keepaliveGuard },
+            rules: { [RULE]: ['error', { globalAgent: 'keep-alive', helperModule: helper }] },
+            languageOptions: typescript
+              ? { parser: tseslint.parser as Linter.Parser }
+              : { ecmaVersion: 'latest', sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module' },
+          },
+        ],
+        { filename: file },
+      )
+      .filter((message) => message.ruleId === RULE);
+  };
+  // helper-present has its own copy of the helper: the codemod replaces it by the import, a suggestion only rewrites its site.
+  const rewritten = inputs.filter((input) => !input.startsWith('skip-') && input !== 'helper-present.input.js');
+
+  it('without the helper file: no suggestion, and the message says to run the codemod', () => {
+    const file = path.join(directory, 'src', 'seed.js');
+    const messages = lintWithHelper(readFileSync(path.join(fixtures, 'seed.input.js'), 'utf8'), file);
+    expect(messages.map((message) => message.messageId)).toEqual(['helperModuleMissing']);
+    expect(messages[0]?.suggestions ?? []).toEqual([]);
+    expect(messages[0]?.message).toContain('run `keepalive-guard-codemod --helper-module src/lib/reused-socket.js`');
+  });
+
+  it.each(rewritten)('%s', (input) => {
+    writeFileSync(path.join(directory, 'src', 'lib', 'reused-socket.js'), helperModuleSource('cjs'));
+    const file = path.join(directory, 'src', input.replace('.input', ''));
+    const text = readFileSync(path.join(fixtures, input), 'utf8');
+    const expected = rewriteSource(text, file, { ...DEFAULT_OPTIONS, globalAgent: 'keep-alive' }, (esm) => placeHelper(file, helper, esm, directory)).output;
+    expect(expected).toContain('/lib/reused-socket.js');
+    let current = text.replace(/^\uFEFF/, '');
+    for (let round = 0; round < 50; round += 1) {
+      const suggestion = lintWithHelper(current, file).find((message) => message.suggestions?.length)?.suggestions?.[0];
+      if (!suggestion) break;
+      current = current.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + current.slice(suggestion.fix.range[1]);
+    }
+    expect((text.startsWith('\uFEFF') ? '\uFEFF' : '') + current).toBe(expected);
+  });
 });

@@ -16,6 +16,7 @@ import { type RequestNode, requestOptions } from './request-arguments.js';
 import { requestChains } from './request-chain.js';
 import { DEFAULT_MAX_RETRIES } from './rewrite/helper.js';
 import { type RewriteContext, type RewritePlan, planRewrite } from './rewrite/plan.js';
+import type { HelperImport } from './rewrite/helper-module.js';
 import { detectStyle } from './rewrite/style.js';
 import { excerpt } from './source-text.js';
 import type { AgentValue, DispatcherValue } from './values/abstract-value.js';
@@ -30,6 +31,8 @@ export interface AnalysisOptions {
   readonly maxRetries?: number;
   /** The file's name; `.ts`, `.tsx`, `.mts` and `.cts` files get a typed helper. */
   readonly filename?: string;
+  /** The package's helper module, imported instead of helpers added to the file (`--helper-module`, `helperModule`). */
+  readonly helperImport?: HelperImport | undefined;
 }
 
 /**
@@ -86,6 +89,7 @@ export function findUnguardedRequests(
       style: detectStyle(host.sourceText, program, isTypeScriptFile(options.filename ?? '')),
       typescript: isTypeScriptFile(options.filename ?? ''),
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      helperImport: options.helperImport,
     };
     return planRewrite(node, rewriteContext);
   };

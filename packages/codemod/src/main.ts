@@ -1,16 +1,21 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { createTwoFilesPatch } from 'diff';
 import { SKIP_REASONS, type SkipReason } from '@keepalive-guard/analysis';
 import { DEFAULT_EXTENSIONS, MissingPathError, discoverFiles } from './files.js';
 import { gitRoot, uncommittedChanges } from './git.js';
 import { type CodemodOptions, OptionError, normalizeOptions } from './options.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { formatterNote } from './formatter-note.js';
+import { helperFiles } from './helper-module.js';
 import { type FileOutcome, type Mode, processFile } from './process-file.js';
 
 /** Exit codes, as the README documents them. */
-export const EXIT = { done: 0, pending: 1, usage: 2, unparsable: 3 } as const;
+export const EXIT = { done: 0, pending: 1, usage: 2, unparsable: 3, internal: 70 } as const;
 
 const USAGE = `Usage: keepalive-guard-codemod [options] <paths...>
 
@@ -21,13 +26,21 @@ Modes (the default writes files):
   --dry                   change nothing; print a unified diff of what would change
   --print                 change nothing; print each changed file
   --check                 change nothing; exit 1 if anything would change
-  --json                  print a machine-readable report on stdout
+  --json                  print a machine-readable report on stdout instead of diffs or files.
+                          Not a mode of its own: alone it WRITES files as the default does;
+                          --json --check or --json --dry only report (with --dry, each file's
+                          diff is in the report)
 
 Analysis (the same options as the ESLint rule):
   --global-agent <mode>   auto | keep-alive | off (default: auto)
   --node-version <range>  Node versions the code runs on (default: engines.node)
   --retry-wrappers <a,b>  functions that retry what they are given (default: pRetry,retry,asyncRetry)
   --max-retries <n>       retries per request in the code we write (default: 3)
+  --helper-module <path>  write the helpers once, to this .js/.mjs/.cjs file, and import them in
+                          each rewritten file (require in CommonJS; a .d.ts beside it for
+                          TypeScript); copies earlier runs put in files are replaced by the import.
+                          In a monorepo run from its root, a relative path is read from each
+                          package's root: one helper per package
   --no-report-unresolved-agent
                           leave requests whose options or agent come from outside the file
                           (a parameter, this.x): by default they are rewritten where that is
@@ -73,6 +86,7 @@ export async function main(
         extensions: { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true },
         workers: { type: 'string' },
+        'helper-module': { type: 'string' },
       },
     });
   } catch (error) {
@@ -129,17 +143,87 @@ export async function main(
     }
   }
 
-  const outcomes = await processAll(files, mode, options, workers);
-  for (const outcome of outcomes) {
-    if (outcome.diff) io.stdout.write(outcome.diff);
-    if (outcome.output !== undefined) io.stdout.write(outcome.output);
+  // With a helper module nothing is written until every helper it needs has passed its checks.
+  const runMode: Mode = options.helperModule !== undefined && mode === 'write' ? 'collect' : mode;
+  const outcomes = await processAll(files, runMode, options, workers);
+  const helpers = planHelperFiles(outcomes);
+  if ('problem' in helpers) {
+    say(`keepalive-guard-codemod: ${helpers.problem} Nothing was changed.`);
+    return EXIT.usage;
   }
-  if (flags.json) io.stdout.write(`${JSON.stringify(report(outcomes, mode), null, 2)}\n`);
-  say(summary(outcomes, mode));
+  if (runMode === 'collect') {
+    const written = writeCollected(outcomes, helpers.files);
+    if (written !== undefined) {
+      say(`keepalive-guard-codemod: ${written} Nothing else was written after it.`);
+      return EXIT.internal;
+    }
+  }
+  const created = helpers.files.filter((file) => !file.exists);
+  if (!flags.json) {
+    for (const outcome of outcomes) {
+      if (outcome.diff) io.stdout.write(outcome.diff);
+      if (mode === 'print' && outcome.output !== undefined) io.stdout.write(outcome.output);
+    }
+    for (const file of created) {
+      const name = path.relative(process.cwd(), file.path);
+      if (mode === 'dry') io.stdout.write(createTwoFilesPatch('/dev/null', name, '', file.text));
+      if (mode === 'print') io.stdout.write(file.text);
+    }
+  }
+  if (flags.json) io.stdout.write(`${JSON.stringify(report(outcomes, mode, created), null, 2)}\n`);
+  say(summary(outcomes, mode, created));
+  if (mode === 'write') {
+    const note = formatterNote(outcomes);
+    if (note) say(note);
+  }
 
   if (outcomes.some((outcome) => outcome.status === 'failed')) return EXIT.unparsable;
-  if (mode === 'check' && outcomes.some((outcome) => outcome.status === 'changed')) return EXIT.pending;
+  if (mode === 'check' && (outcomes.some((outcome) => outcome.status === 'changed') || created.length > 0)) return EXIT.pending;
   return EXIT.done;
+}
+
+type HelperFile = { readonly path: string; readonly text: string; readonly exists: boolean };
+
+/** The helper modules the changed files import, each checked (see `helperFiles`); the first problem stops the run. */
+function planHelperFiles(outcomes: readonly FileOutcome[]): { files: HelperFile[] } | { problem: string } {
+  const importers = new Map<string, { file: string; importer: 'esm' | 'cjs'; typescript: boolean }[]>();
+  for (const outcome of outcomes) {
+    // A helper no file needs this time is still checked when it is there.
+    if (outcome.placedHelper && !importers.has(outcome.placedHelper) && existsSync(outcome.placedHelper)) importers.set(outcome.placedHelper, []);
+    if (!outcome.helper) continue;
+    const list = importers.get(outcome.helper.helperPath) ?? [];
+    list.push({ file: path.resolve(outcome.file), importer: outcome.helper.importer, typescript: outcome.helper.typescript });
+    importers.set(outcome.helper.helperPath, list);
+  }
+  const files: HelperFile[] = [];
+  for (const [helperPath, list] of [...importers].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const planned = helperFiles(helperPath, list);
+    if (planned.problem !== undefined) return { problem: planned.problem };
+    files.push(...planned.files);
+  }
+  return { files };
+}
+
+/** Writes the helper modules first, then the files that import them; the error of the first write that fails. */
+function writeCollected(outcomes: readonly FileOutcome[], helpers: readonly HelperFile[]): string | undefined {
+  for (const file of helpers.filter((helper) => !helper.exists)) {
+    try {
+      mkdirSync(path.dirname(file.path), { recursive: true });
+      // A new file: created whole, and never over one that appeared meanwhile.
+      writeFileSync(file.path, file.text, { flag: 'wx' });
+    } catch (error) {
+      return `cannot write ${path.relative(process.cwd(), file.path)}: ${(error as Error).message}.`;
+    }
+  }
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'changed' || outcome.output === undefined) continue;
+    try {
+      writeFileAtomic(path.resolve(outcome.file), outcome.output);
+    } catch (error) {
+      return `cannot write ${outcome.file}: ${(error as Error).message}.`;
+    }
+  }
+  return undefined;
 }
 
 function usageError(say: (text: string) => void, message: string): number {
@@ -188,13 +272,15 @@ async function processAll(files: readonly string[], mode: Mode, options: Codemod
   return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function report(outcomes: readonly FileOutcome[], mode: Mode) {
+function report(outcomes: readonly FileOutcome[], mode: Mode, created: readonly HelperFile[]) {
   return {
     mode,
+    ...(created.length > 0 ? { helperFiles: created.map((file) => path.relative(process.cwd(), file.path)) } : {}),
     files: outcomes.map((outcome) => ({
       file: outcome.file,
       status: outcome.status,
       ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.diff ? { diff: outcome.diff } : {}),
       findings: outcome.sites.map((site) => ({ file: outcome.file, ...site })),
       disabled: outcome.disabled,
     })),
@@ -220,10 +306,11 @@ function counts(outcomes: readonly FileOutcome[]) {
   };
 }
 
-function summary(outcomes: readonly FileOutcome[], mode: Mode): string {
+function summary(outcomes: readonly FileOutcome[], mode: Mode, created: readonly HelperFile[]): string {
   const total = counts(outcomes);
   const changed = mode === 'write' ? 'changed' : 'would change';
   const lines = [
+    ...created.map((file) => `keepalive-guard-codemod: helper module ${path.relative(process.cwd(), file.path)} ${mode === 'write' ? 'written' : 'to write'}`),
     `keepalive-guard-codemod: ${total.scanned} files scanned: ${total.changed} ${changed}, ${total.unchanged} unchanged, ` +
       `${total.skipped} skipped (no http), ${total.failed} failed`,
     `  requests: ${total.rewritten} ${mode === 'write' ? 'rewritten' : 'to rewrite'}, ${total.left} left as they were` +

@@ -14,6 +14,8 @@ export interface CodemodOptions {
   readonly reportUnresolvedAgent: boolean;
   /** `ts` or `tsx` to parse every file as TypeScript; by default each file as ESLint would parse it. */
   readonly parser?: 'ts' | 'tsx' | undefined;
+  /** One helper module per package (`.js`, `.mjs` or `.cjs`), imported by each rewritten file, instead of helpers in each file. */
+  readonly helperModule?: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: CodemodOptions = {
@@ -61,6 +63,12 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
   if (parser !== undefined && parser !== 'ts' && parser !== 'tsx') {
     throw new OptionError(`--parser must be ts or tsx (got '${String(parser)}')`);
   }
+  const helperModule = pick('helperModule', 'helper-module');
+  if (helperModule !== undefined && (typeof helperModule !== 'string' || !/\.[cm]?js$/i.test(helperModule))) {
+    throw new OptionError(
+      `--helper-module must be the path of a .js, .mjs or .cjs file (got '${String(helperModule)}'); TypeScript files import it through a declaration file written beside it`,
+    );
+  }
   return {
     globalAgent: globalAgent as GlobalAgentOption,
     nodeVersion: nodeVersion === undefined ? undefined : String(nodeVersion),
@@ -68,5 +76,6 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
     maxRetries,
     reportUnresolvedAgent: reportRaw === true || reportRaw === 'true',
     parser,
+    helperModule,
   };
 }

@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { writeFileAtomic } from './atomic-write.js';
+import { placeHelper } from '@keepalive-guard/analysis';
 import type { CodemodOptions } from './options.js';
 import { type SiteReport, SourceParseError, rewriteSource } from './rewrite-source.js';
 
-/** What the run does with a changed file: write it, show a diff, print it, or only count it. */
-export type Mode = 'write' | 'dry' | 'print' | 'check';
+/**
+ * What the run does with a changed file: write it, show a diff, print it, or
+ * only count it. `collect` keeps the new text for the run to write once every
+ * file is known (with a helper module, nothing is written until its checks pass).
+ */
+export type Mode = 'write' | 'dry' | 'print' | 'check' | 'collect';
 
 export interface FileOutcome {
   readonly file: string;
@@ -15,9 +20,13 @@ export interface FileOutcome {
   readonly sites: readonly SiteReport[];
   readonly disabled: number;
   readonly error?: string;
-  /** --dry: the unified diff. --print: the new text. */
+  /** --dry: the unified diff. --print and collect: the new text. */
   readonly diff?: string;
   readonly output?: string;
+  /** With --helper-module: the helper this file would import (checked on every run). */
+  readonly placedHelper?: string;
+  /** With --helper-module: the helper the new text imports, and how. */
+  readonly helper?: { readonly helperPath: string; readonly importer: 'esm' | 'cjs'; readonly typescript: boolean };
 }
 
 export function processFile(file: string, mode: Mode, options: CodemodOptions): FileOutcome {
@@ -31,11 +40,23 @@ export function processFile(file: string, mode: Mode, options: CodemodOptions): 
   const text = bytes.toString('utf8');
   let result;
   try {
-    result = rewriteSource(text, name, options);
+    const { helperModule } = options;
+    result = rewriteSource(text, name, options, helperModule === undefined ? undefined : (esm) => placeHelper(path.resolve(file), helperModule, esm));
   } catch (error) {
     return failed(name, error instanceof SourceParseError ? error.message : `${name}: ${(error as Error).message}`);
   }
-  const base = { file: name, sites: result.sites, disabled: result.disabled };
+  const helper = result.helper && {
+    helperPath: result.helper.helperPath,
+    importer: result.helper.importer,
+    typescript: /\.[cm]?tsx?$/i.test(file),
+  };
+  const base = {
+    file: name,
+    sites: result.sites,
+    disabled: result.disabled,
+    ...(helper ? { helper } : {}),
+    ...(result.placedHelper ? { placedHelper: result.placedHelper } : {}),
+  };
   if (result.output === undefined) return { ...base, status: result.parsed ? 'unchanged' : 'skipped' };
   // Text that did not come from valid UTF-8 would not be written back as the same bytes.
   if (!Buffer.from(text, 'utf8').equals(bytes)) return failed(name, `${name}: not valid UTF-8; left as it was`);
@@ -50,6 +71,7 @@ export function processFile(file: string, mode: Mode, options: CodemodOptions): 
     case 'dry':
       return { ...base, status: 'changed', diff: createTwoFilesPatch(name, name, text, result.output) };
     case 'print':
+    case 'collect':
       return { ...base, status: 'changed', output: result.output };
     case 'check':
       return { ...base, status: 'changed' };

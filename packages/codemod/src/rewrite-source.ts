@@ -1,5 +1,6 @@
 import {
   type Finding,
+  HELPER_MODULE_MARKER,
   type ParsedFile,
   SKIP_REASONS,
   type SkipReason,
@@ -7,10 +8,12 @@ import {
   findUnguardedRequests,
   mayContainRequest,
   parseForAnalysis,
+  replaceHelperCopies,
   resolveGlobalAgentPolicy,
   rewriteOf,
 } from '@keepalive-guard/analysis';
 import { disabledLines } from './disable-directives.js';
+import type { HelperPlacement } from '@keepalive-guard/analysis';
 import type { CodemodOptions } from './options.js';
 
 /** One request the rule reports, and what the codemod did with it. */
@@ -33,6 +36,10 @@ export interface SourceResult {
   readonly disabled: number;
   /** Whether the text was parsed at all (a file that never mentions http is not). */
   readonly parsed: boolean;
+  /** With a helper module: the one the output imports. */
+  readonly helper?: Extract<HelperPlacement, { helperPath: string }> | undefined;
+  /** With a helper module: the one this file would import, changed or not (its checks apply to every run). */
+  readonly placedHelper?: string | undefined;
 }
 
 /** The file does not parse; its text is left exactly as it was. */
@@ -55,8 +62,16 @@ export class SourceParseError extends Error {
  * cannot disagree. The result is parsed once more, and must leave only the
  * skipped sites reported, or nothing is returned.
  */
-export function rewriteSource(text: string, file: string, options: CodemodOptions): SourceResult {
-  if (!mayContainRequest(text)) return { output: undefined, sites: [], disabled: 0, parsed: false };
+export function rewriteSource(
+  text: string,
+  file: string,
+  options: CodemodOptions,
+  placeHelper?: (usesEsmSyntax: boolean) => HelperPlacement,
+): SourceResult {
+  // The helper module this codemod wrote is not code of the project's to rewrite.
+  if (!mayContainRequest(text) || text.startsWith(HELPER_MODULE_MARKER)) return { output: undefined, sites: [], disabled: 0, parsed: false };
+  let placement: HelperPlacement | undefined;
+  let placedHelper: string | undefined;
   const analyse = (source: string) => {
     let parsed: ParsedFile;
     try {
@@ -74,6 +89,7 @@ export function rewriteSource(text: string, file: string, options: CodemodOption
       retryWrappers: options.retryWrappers,
       maxRetries: options.maxRetries,
       filename: file,
+      helperImport: placement && 'import' in placement ? placement.import : undefined,
     });
     const active = findings.filter(
       (finding) =>
@@ -83,10 +99,27 @@ export function rewriteSource(text: string, file: string, options: CodemodOption
     return { parsed, active, disabled: findings.length - active.length };
   };
 
-  const first = analyse(text);
+  let first = analyse(text);
+  const { bom } = first.parsed;
+  let source = first.parsed.host.sourceText;
+  let copiesReplaced = false;
+  if (placeHelper) {
+    placement = placeHelper(first.parsed.program.body.some(isModuleSyntax));
+    if ('outside' in placement) {
+      const sites = first.active.map(siteReport).map((site) => (site.status === 'rewritten' ? outsidePackage(site) : site));
+      return { output: undefined, sites, disabled: first.disabled, parsed: true };
+    }
+    placedHelper = placement.helperPath;
+    // Copies of the helpers an earlier run wrote into the file give way to the import.
+    const copies = replaceHelperCopies(first.parsed.program, source, placement.import, /\.[cm]?tsx?$/i.test(parsePath(file, options.parser)));
+    if (copies) {
+      source = applyEdits(source, copies);
+      copiesReplaced = true;
+    }
+    first = analyse(source);
+  }
   const sites = first.active.map(siteReport);
   const rewrites = sites.filter((site) => site.status === 'rewritten').length;
-  let source = first.parsed.host.sourceText;
   let current = first;
   for (let round = 0; round < rewrites; round += 1) {
     const next = current.active.map(rewriteOf).find((plan) => plan.kind === 'rewrite');
@@ -98,12 +131,24 @@ export function rewriteSource(text: string, file: string, options: CodemodOption
   if (current.active.length !== left || left !== sites.length - rewrites) {
     throw new Error(`${file}: the rewritten code is still reported; the file was left as it was`);
   }
+  const changed = rewrites > 0 || copiesReplaced;
   return {
-    output: rewrites > 0 ? `${first.parsed.bom ? '\uFEFF' : ''}${source}` : undefined,
+    output: changed ? `${bom ? '\uFEFF' : ''}${source}` : undefined,
     sites,
     disabled: first.disabled,
     parsed: true,
+    helper: changed && placement && 'import' in placement ? placement : undefined,
+    placedHelper,
   };
+}
+
+/** `import`/`export` statements: the file is written as an ES module whatever its extension. */
+function isModuleSyntax(statement: { readonly type: string }): boolean {
+  return /^(?:Import|Export(?:Named|Default|All))Declaration$/.test(statement.type);
+}
+
+function outsidePackage(site: SiteReport): SiteReport {
+  return { ...site, status: 'skipped', reason: 'helper-outside-package', message: SKIP_REASONS['helper-outside-package'] };
 }
 
 /** Applies non-overlapping edits, last first so that earlier offsets stay valid. */

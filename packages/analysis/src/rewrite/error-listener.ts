@@ -17,6 +17,8 @@ export interface RetryNames {
   readonly send: string;
   readonly attempt: string;
   readonly request: string;
+  /** What the retry check is given after the attempt: `, 3` for the shared helper module. */
+  readonly retryArguments: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function errorListenerEdits(
   // Braced, whatever the file does elsewhere: `curly: all` is a common setting and asks for it.
   const retryStatement: RetryStatement = (error, at) =>
     [
-      `if (${RETRY_HELPER}(${names.request}, ${error}, ${names.attempt})) {`,
+      `if (${RETRY_HELPER}(${names.request}, ${error}, ${names.attempt}${names.retryArguments})) {`,
       `${at}${style.indent}return ${names.send}(${names.attempt} + 1)${semi}`,
       `${at}}`,
     ].join(style.eol);

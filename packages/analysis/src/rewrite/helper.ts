@@ -16,7 +16,8 @@ export const MAX_RETRIES_BOUNDS = Object.freeze({ minimum: 1, maximum: 10 });
 
 export interface HelperOptions {
   readonly typescript: boolean;
-  readonly maxRetries: number;
+  /** The bound written into the helper, or `'parameter'`: the shared helper module's, which each call gives. */
+  readonly maxRetries: number | 'parameter';
 }
 
 /**
@@ -36,28 +37,34 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
         `\treq: import(${q('node:http')}).ClientRequest & { res?: unknown },`,
         '\terr: unknown,',
         '\tattempt: number,',
+        ...(options.maxRetries === 'parameter' ? ['\tmaxRetries: number,'] : []),
         '): boolean {',
         `\tconst code = (err as NodeJS.ErrnoException).code${semi}`,
       ]
-    : [`function ${RETRY_HELPER}(req, err, attempt) {`, `\t${style.es5 ? 'var' : 'const'} code = err.code${semi}`];
+    : [
+        `function ${RETRY_HELPER}(req, err, attempt${options.maxRetries === 'parameter' ? ', maxRetries' : ''}) {`,
+        `\t${style.es5 ? 'var' : 'const'} code = err.code${semi}`,
+      ];
+  const bound = options.maxRetries === 'parameter' ? 'maxRetries' : String(options.maxRetries);
   const lines = [
     '/**',
     ' * Whether to send a request again after an error: the server closed an idle',
     " * keep-alive socket just as the request reused it (see request.reusedSocket in",
     " * Node's docs). Only for that race: a reused socket, reset before any response,",
     ' * not aborted by us, a method that is safe to repeat (or an idempotency key),',
-    ` * at most ${options.maxRetries} times.`,
+    ` * at most ${options.maxRetries === 'parameter' ? '`maxRetries`' : options.maxRetries} times.`,
     ' *',
     ...jsdocParams(options.typescript, [
       ['req', `import(${q('node:http')}).ClientRequest`, 'The request that failed.'],
       ['err', 'Error', "The error of its 'error' event."],
       ['attempt', 'number', 'How many times it was sent again already.'],
+      ...(options.maxRetries === 'parameter' ? [['maxRetries', 'number', 'How many times it may be sent again.'] as const] : []),
     ]),
     ` * @returns${options.typescript ? '' : ' {boolean}'} Whether to send it again.`,
     ' */',
     ...signature,
     '\treturn (',
-    `\t\tattempt < ${options.maxRetries} &&`,
+    `\t\tattempt < ${bound} &&`,
     '\t\treq.reusedSocket &&',
     `\t\t(code === ${q('ECONNRESET')} || code === ${q('EPIPE')}) &&`,
     '\t\t!req.res &&',

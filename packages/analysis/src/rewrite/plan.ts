@@ -6,6 +6,7 @@ import { FIRST_ATTEMPT_HELPER, RETRY_HELPER, SNAPSHOT_HELPER, firstAttemptHelper
 import { type TextEdit, checkOwnLines, indentBlock, templateRanges } from './layout.js';
 import { NAME_CANDIDATES, NameChooser, identifierNames, localBindingNames } from './names.js';
 import { Skip, type SkipReason, skip } from './reasons.js';
+import { type HelperImport, helperImportEdit } from './helper-module.js';
 import { findSite } from './site.js';
 import { isFunction } from '../ast/predicates.js';
 import { lexicalBindingsUsed } from '../ast/walk.js';
@@ -28,6 +29,8 @@ export interface RewriteContext {
   readonly style: CodeStyle;
   readonly typescript: boolean;
   readonly maxRetries: number;
+  /** Import the package's helper module instead of adding the helpers to the file. */
+  readonly helperImport?: HelperImport | undefined;
 }
 
 /**
@@ -75,7 +78,9 @@ function rewriteEdits(request: RequestNode, context: RewriteContext): TextEdit[]
   const first = site.statements[0] as TSESTree.Statement;
   const last = site.statements.at(-1) as TSESTree.Statement;
   if (!site.variable) inner.push({ range: [first.range[0], first.range[0]], text: `${style.es5 ? 'var' : 'const'} ${site.requestName} = ` });
-  inner.push(...errorListenerEdits(site.registrations, site.statement, names, { text, style, values, chooser }));
+  // The shared helper takes the bound as its fourth argument; a file's own copy has it written in.
+  const retryArguments = context.helperImport ? `, ${context.maxRetries}` : '';
+  inner.push(...errorListenerEdits(site.registrations, site.statement, { ...names, retryArguments }, { text, style, values, chooser }));
 
   const indent = lineIndent(text, first.range[0]);
   const { eol, indent: unit } = style;
@@ -140,11 +145,16 @@ function helperEdit(context: RewriteContext, needed: ReadonlySet<string>): TextE
     { name: FIRST_ATTEMPT_HELPER, needed: needed.has(FIRST_ATTEMPT_HELPER), source: firstAttemptHelperSource(style, { typescript: context.typescript }) },
   ];
   const sources: string[] = [];
+  const imports: string[] = [];
   for (const helper of helpers.filter((candidate) => candidate.needed)) {
     const status = helperStatus(context.program, text, helper.name, helper.source);
     if (status === 'taken') skip('helper-name-taken');
-    if (status === 'absent') sources.push(helper.source);
+    if (status === 'absent') {
+      sources.push(helper.source);
+      imports.push(helper.name);
+    }
   }
+  if (context.helperImport) return helperImportEdit(context.program, text, style, context.helperImport, imports);
   if (sources.length === 0) return undefined;
   const { eol } = style;
   const end = text.length;
@@ -181,6 +191,21 @@ function helperStatus(program: TSESTree.Program, text: string, name: string, sou
     ) {
       return 'present';
     }
+    // `var shouldRetryOnReusedSocket = require('./reused-socket.js').shouldRetryOnReusedSocket;`
+    if (
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations.some(
+        (declarator) =>
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          declarator.id.name === name &&
+          declarator.init?.type === AST_NODE_TYPES.MemberExpression &&
+          declarator.init.object.type === AST_NODE_TYPES.CallExpression &&
+          declarator.init.object.callee.type === AST_NODE_TYPES.Identifier &&
+          declarator.init.object.callee.name === 'require',
+      )
+    ) {
+      return 'present';
+    }
   }
   return 'taken';
 }
@@ -190,7 +215,7 @@ function helperStatus(program: TSESTree.Program, text: string, name: string, sou
  * the retry helper also as earlier versions wrote it (reading `err.code`
  * directly, `err: NodeJS.ErrnoException` in TypeScript).
  */
-function sameHelper(declaration: string, ours: string): boolean {
+export function sameHelper(declaration: string, ours: string): boolean {
   // Braces too: earlier versions wrote `if (…) x = …; else if …` in the snapshot helper.
   const normal = (code: string) => code.replace(/attempt < \d+/g, 'attempt < N').replace(/[\s;'"{}]/g, '');
   const current = normal(ours);

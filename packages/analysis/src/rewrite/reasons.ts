@@ -26,6 +26,7 @@ export type SkipReason =
   | 'inline-function-types'
   | 'narrowed-value'
   | 'arguments'
+  | 'helper-outside-package'
   | 'helper-name-taken'
   | 'shared-line'
   | 'unresolved-agent'
@@ -57,6 +58,8 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
   getter: 'an object the request is built from has a getter or setter, which Node would run again for each attempt',
   'inline-function-types':
     'a value to compute once holds an inline function whose parameters TypeScript types from the call; moved out of the call, it would no longer type-check',
+  'helper-outside-package':
+    "the --helper-module path is not in this file's package, and a helper is never imported across package boundaries: give a path inside each package (a relative path is read from each package's root when run from a monorepo's root)",
   arguments:
     'the statements read `arguments`, and this file is ECMAScript 5: the function the retry needs around them (no arrow functions there) would have arguments of its own',
   'narrowed-value':

@@ -6,14 +6,16 @@ import {
   type GlobalAgentOption,
   type KeepAliveAgent,
   findUnguardedRequests,
+  placeHelper,
   resolveGlobalAgentPolicy,
   withImportedDeclarations,
 } from '@keepalive-guard/analysis';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
-import { configuredNodeVersion, configuredReportUnresolvedAgent } from '../util/settings.js';
+import { configuredHelperModule, configuredNodeVersion, configuredReportUnresolvedAgent } from '../util/settings.js';
 
 interface NoUnguardedRequestOptions {
   /** Whether a request with no `agent` goes through a keep-alive global agent. */
@@ -30,6 +32,8 @@ interface NoUnguardedRequestOptions {
   resolveImportedAgents?: boolean;
   /** Report requests whose options or agent come from code the file does not show. */
   reportUnresolvedAgent?: boolean;
+  /** The package's helper module (as the codemod's `--helper-module`): the suggestion imports it. */
+  helperModule?: string;
 }
 
 export type Options = [NoUnguardedRequestOptions];
@@ -40,6 +44,7 @@ export type MessageId =
   | 'unguardedNonIdempotent'
   | 'unguardedClient'
   | 'unguardedClientDefaultAgent'
+  | 'helperModuleMissing'
   | 'wrapWithRetry';
 
 const DEFAULTS: NoUnguardedRequestOptions = {
@@ -89,6 +94,10 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
         "`{{callee}}`: {{client}} sends these requests through Node's global agent, which keeps sockets alive since " +
         'Node 19 ({{reason}}), and nothing retries them when the server closes a pooled connection just as it is reused; ' +
         'they fail with {{error}}. To guard them, {{guard}}.',
+      helperModuleMissing:
+        '`{{callee}}` has no retry for a reused socket: if the server closes that idle socket just as it is reused, the request ' +
+        'fails with ECONNRESET. The rewrite imports the helper module {{helper}} (`helperModule`), which does not exist yet: ' +
+        'run `keepalive-guard-codemod --helper-module {{helper}}` on this package to write it and rewrite this request.',
       wrapWithRetry:
         'Send the request again when the server closed its reused socket (at most {{maxRetries}} times, idempotent requests only).',
     },
@@ -131,6 +140,12 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             description:
               "Report requests whose options or agent come from code the file does not show (a parameter, `this.x` set from one, a function's result) when the global agent keeps sockets alive. Overrides `settings.keepaliveGuard.reportUnresolvedAgent`; default `true`.",
           },
+          helperModule: {
+            type: 'string',
+            pattern: '\\.[cm]?js$',
+            description:
+              "The package's helper module, as the codemod's `--helper-module` (a .js, .mjs or .cjs path, relative to the working directory): the suggestion imports it instead of adding the helpers to the file. Overrides `settings.keepaliveGuard.helperModule`.",
+          },
           resolveImportedAgents: {
             type: 'boolean',
             description:
@@ -152,15 +167,23 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     const retryWrappers = options.retryWrappers ?? DEFAULT_RETRY_WRAPPERS;
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     const reportUnresolvedAgent = options.reportUnresolvedAgent ?? configuredReportUnresolvedAgent(context.settings) ?? true;
+    const helperModule = options.helperModule ?? configuredHelperModule(context.settings);
     const host = eslintHost(context.sourceCode);
     return {
       Program(program) {
+        // With a helper module the suggestion imports it, as the codemod does; one that is not written yet cannot be imported.
+        const placement =
+          helperModule === undefined
+            ? undefined
+            : placeHelper(path.resolve(context.cwd, context.filename), helperModule, program.body.some((statement) => /^(?:Import|Export)/.test(statement.type)), context.cwd);
+        const missingHelper = placement !== undefined && ('outside' in placement || !existsSync(placement.helperPath));
         // Type information only when asked for, and then required (getParserServices says how to enable it).
         const findings = findUnguardedRequests(program, options.resolveImportedAgents ? typedHost(context, host) : host, {
           globalAgent,
           retryWrappers,
           maxRetries,
           filename: context.filename,
+          helperImport: placement && 'import' in placement ? placement.import : undefined,
         });
         for (const finding of findings) {
           // Without type information the agent's module is unknown: not reported (the codemod lists it).
@@ -193,6 +216,12 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
             continue;
           }
           const { fix } = finding;
+          if (missingHelper && fix.kind === 'rewrite' && finding.idempotent && placement !== undefined) {
+            // An editor cannot create the helper module: the codemod writes it, with this rewrite.
+            const helper = 'outside' in placement ? helperModule : path.relative(context.cwd, placement.helperPath).split(path.sep).join('/');
+            context.report({ loc, messageId: 'helperModuleMissing', data: { callee: quotedCallee(finding.callee), helper: helper ?? '' } });
+            continue;
+          }
           // The codemod's rewrite, offered (never applied) because it changes what the code does.
           const suggest =
             fix.kind === 'rewrite'

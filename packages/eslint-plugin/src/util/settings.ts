@@ -25,3 +25,13 @@ export function configuredNodeVersion(settings: TSESLint.SharedConfigurationSett
   }
   return nodeVersion;
 }
+
+/** `settings.keepaliveGuard.helperModule`: the path of the package's helper module, as the codemod's `--helper-module`. */
+export function configuredHelperModule(settings: TSESLint.SharedConfigurationSettings): string | undefined {
+  const value = sharedSetting(settings, 'helperModule');
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/\.[cm]?js$/i.test(value)) {
+    throw new TypeError('keepalive-guard: settings.keepaliveGuard.helperModule must be the path of a .js, .mjs or .cjs file.');
+  }
+  return value;
+}
