@@ -281,3 +281,58 @@ describe('the packages as published', () => {
     expect(manifest).not.toContain('workspace:');
   });
 });
+
+/**
+ * Lint-clean output (issue: rewrites a maintainer would merge): each codemod
+ * fixture input and its output, in a consumer project of one style. Every
+ * input with no problem under the project's config must give an output with
+ * none either, and each config must find at least three clean inputs.
+ */
+const STYLE_PROJECTS = [
+  {
+    name: 'style-recommended',
+    label: '@eslint/js recommended, typescript-eslint recommended, curly: all',
+    devDependencies: { eslint: '^10.0.0', '@eslint/js': '^10.0.1', 'typescript-eslint': '^8.72.0', typescript: '~6.0.3', globals: '^17.0.0' },
+    config: [
+      "import js from '@eslint/js';",
+      "import globals from 'globals';",
+      "import tseslint from 'typescript-eslint';",
+      'export default [',
+      "  { files: ['**/*.{js,mjs,cjs,ts,mts,cts}'], languageOptions: { globals: globals.node } },",
+      '  js.configs.recommended,',
+      "  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.{ts,mts,cts}'] })),",
+      "  { rules: { curly: ['error', 'all'] } },",
+      '];',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'style-neostandard',
+    label: 'neostandard (ESLint 9): no semicolons, a space before function parentheses',
+    devDependencies: { eslint: '^9.39.0', neostandard: '^0.13.0', typescript: '~6.0.3' },
+    config: "import neostandard from 'neostandard';\n\nexport default neostandard({ ts: true });\n",
+  },
+] as const;
+
+describe.each(STYLE_PROJECTS)('rewritten code stays clean under $label', ({ name, devDependencies, config }) => {
+  let project: string;
+  const pairs = readdirSync(fixtures)
+    .filter((file) => file.includes('.input.') && !file.startsWith('skip-'))
+    .map((input) => ({ input, output: input.replace('.input.', '.output.') }));
+  beforeAll(() => {
+    const sources: Record<string, string> = { 'eslint.config.js': config };
+    for (const { input, output } of pairs) {
+      sources[`src/${input}`] = readFileSync(path.join(fixtures, input), 'utf8');
+      sources[`src/${output}`] = readFileSync(path.join(fixtures, output), 'utf8');
+    }
+    project = createProject(name, devDependencies, sources);
+  }, 300_000);
+
+  it('every input without problems gives an output without problems, and at least three inputs are clean', () => {
+    const reports = eslintReports(project, 'src');
+    const problems = (file: string) => reports.filter((report) => report.file === `src/${file}`);
+    const clean = pairs.filter(({ input }) => problems(input).length === 0);
+    expect(clean.length).toBeGreaterThanOrEqual(3);
+    for (const { input, output } of clean) expect(problems(output), `${output} (its input ${input} is clean)`).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ export const HELPER_MODULE_MARKER =
 /** The names the helper module exports, in the order it declares them. */
 export const HELPER_NAMES = [RETRY_HELPER, SNAPSHOT_HELPER, FIRST_ATTEMPT_HELPER] as const;
 
-const MODULE_STYLE: CodeStyle = { eol: '\n', indent: '  ', quote: "'", semicolons: true, es5: false, functions: 'declaration' };
+const MODULE_STYLE: CodeStyle = { eol: '\n', indent: '  ', quote: "'", semicolons: true, es5: false, functions: 'declaration', spaceBeforeParen: false };
 
 /** The helper module's text: the three helpers, the retry taking `maxRetries` as its fourth argument. */
 export function helperModuleSource(format: HelperModuleFormat): string {

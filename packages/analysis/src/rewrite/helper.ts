@@ -33,7 +33,7 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
   // `res` is set by Node (null until a response arrives) but missing from @types/node.
   const signature = options.typescript
     ? [
-        `function ${RETRY_HELPER}(`,
+        `function ${RETRY_HELPER}${gap(style)}(`,
         `\treq: import(${q('node:http')}).ClientRequest & { res?: unknown },`,
         '\terr: unknown,',
         '\tattempt: number,',
@@ -42,7 +42,7 @@ export function retryHelperSource(style: CodeStyle, options: HelperOptions): str
         `\tconst code = (err as NodeJS.ErrnoException).code${semi}`,
       ]
     : [
-        `function ${RETRY_HELPER}(req, err, attempt${options.maxRetries === 'parameter' ? ', maxRetries' : ''}) {`,
+        `function ${RETRY_HELPER}${gap(style)}(req, err, attempt${options.maxRetries === 'parameter' ? ', maxRetries' : ''}) {`,
         `\t${style.es5 ? 'var' : 'const'} code = err.code${semi}`,
       ];
   const bound = options.maxRetries === 'parameter' ? 'maxRetries' : String(options.maxRetries);
@@ -97,7 +97,7 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     ...jsdocParams(ts, [['value', '*', 'A value the request is sent with.']]),
     ` * @returns${ts ? '' : ' {*}'} The copy (or the value itself when it is not a plain object, an array, bytes or a URL).`,
     ' */',
-    ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}(value) {`,
+    ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}${gap(style)}(value) {`,
     `\t${style.es5 ? 'var' : 'let'} copy${ts ? ': unknown' : ''} = value${semi}`,
     '\tif (Array.isArray(value)) {',
     `\t\tcopy = value.map(${SNAPSHOT_HELPER})${semi}`,
@@ -147,7 +147,7 @@ export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperO
     ...jsdocParams(ts, [['compute', 'function(): *', 'Computes the value, once.']]),
     ` * @returns${ts ? '' : ' {function(): *}'} A function that gives the value.`,
     ' */',
-    ts ? `function ${FIRST_ATTEMPT_HELPER}<T>(compute: () => T): () => T {` : `function ${FIRST_ATTEMPT_HELPER}(compute) {`,
+    ts ? `function ${FIRST_ATTEMPT_HELPER}<T>(compute: () => T): () => T {` : `function ${FIRST_ATTEMPT_HELPER}${gap(style)}(compute) {`,
     `\t${style.es5 ? 'var' : 'let'} computed = false${semi}`,
     `\t${style.es5 ? 'var' : 'let'} value${ts ? ': T | undefined' : ''}${semi}`,
     style.es5 ? '\treturn function () {' : '\treturn () => {',
@@ -160,6 +160,11 @@ export function firstAttemptHelperSource(style: CodeStyle, options: Pick<HelperO
     '}',
   ];
   return inStyle(lines, style);
+}
+
+/** ' ' in a file that writes `function name (…)`. */
+function gap(style: CodeStyle): string {
+  return style.spaceBeforeParen ? ' ' : '';
 }
 
 /** `@param` lines of a JSDoc block: with `{type}` in JavaScript, without in TypeScript (the signature has the types). */

@@ -131,7 +131,7 @@ function sendFunction(
     return `var ${send} = function (${attempt}) ${block}${bound}${semi}${newline}${send}(0)${semi}`;
   }
   const ownBindings = uses.size > 0;
-  if (style.functions === 'declaration' && !ownBindings && where.declarable) return `function ${send}(${attempt} = 0) ${block}${newline}${send}()${semi}`;
+  if (style.functions === 'declaration' && !ownBindings && where.declarable) return `function ${send}${style.spaceBeforeParen ? ' ' : ''}(${attempt} = 0) ${block}${newline}${send}()${semi}`;
   if (style.functions === 'expression' && !ownBindings) return `const ${send} = function (${attempt} = 0) ${block}${semi}${newline}${send}()${semi}`;
   return `const ${send} = (${attempt} = 0) => ${block}${semi}${newline}${send}()${semi}`;
 }

@@ -21,6 +21,8 @@ export interface CodeStyle {
    * or arrow functions (`const send = (…) => {…}`, also on a tie).
    */
   readonly functions: 'declaration' | 'expression' | 'arrow';
+  /** A space between a named function's name and its parameters (`function send (attempt)`, standard style). */
+  readonly spaceBeforeParen: boolean;
 }
 
 /** Detects the style of a file from its text and its statements. */
@@ -31,6 +33,7 @@ export function detectStyle(text: string, program: TSESTree.Program, typescript 
     ...detectPunctuation(text, program),
     es5: !typescript && parsesAsEcmaScript5(text),
     functions: detectFunctions(program),
+    spaceBeforeParen: detectSpaceBeforeParen(text, program),
   };
 }
 
@@ -41,6 +44,20 @@ function parsesAsEcmaScript5(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether most named functions have a space before their parameters (`function save (id)`). */
+function detectSpaceBeforeParen(text: string, program: TSESTree.Program): boolean {
+  let spaced = 0;
+  let tight = 0;
+  for (const node of descendants(program)) {
+    if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.id) {
+      const after = text.slice(node.id.range[1], node.id.range[1] + 2);
+      if (after.startsWith(' (')) spaced += 1;
+      else if (after.startsWith('(') || after.startsWith('<')) tight += 1;
+    }
+  }
+  return spaced > tight;
 }
 
 /** The most common way the file names a function of its own: a declaration, or a variable holding a function or an arrow. */
