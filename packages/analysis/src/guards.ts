@@ -28,6 +28,8 @@ export class GuardFinder {
   readonly #values: ValueResolver;
   readonly #retryWrappers: readonly string[];
   readonly #functionVerdicts = new Map<FunctionNode, boolean>();
+  /** A function → every call of it (`callsOf`), found once however many requests hand their error to it. */
+  readonly #callsCache = new Map<FunctionNode, TSESTree.CallExpression[] | undefined>();
 
   constructor(values: ValueResolver, retryWrappers: readonly string[]) {
     this.#values = values;
@@ -57,7 +59,11 @@ export class GuardFinder {
   #callersGuard(handoff: Handoff | undefined, depth: number): boolean {
     if (!handoff || depth > MAX_CALLER_DEPTH) return false;
     if (handoff.kind === 'promise') return this.#promiseGuardedAt(handoff.promise, depth + 1);
-    const calls = callsOf(handoff.fn, this.#values);
+    let calls = this.#callsCache.get(handoff.fn);
+    if (!this.#callsCache.has(handoff.fn)) {
+      calls = callsOf(handoff.fn, this.#values);
+      this.#callsCache.set(handoff.fn, calls);
+    }
     if (!calls || calls.length === 0) return false;
     if (handoff.kind === 'returned') return calls.every((call) => this.#promiseGuardedAt(call, depth + 1));
     return calls.every((call) => {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { FIRST_ATTEMPT_HELPER, RETRY_HELPER, SNAPSHOT_HELPER, firstAttemptHelperSource, retryHelperSource, snapshotHelperSource } from './helper.js';
 import { type HelperImport, copiedBound, helperImportEdit, threeArgumentRetryCalls } from './helper-module.js';
 import type { TextEdit } from './layout.js';
+import { descendants } from '../ast/walk.js';
 import { sameHelper } from './plan.js';
 import { detectStyle } from './style.js';
 
@@ -28,6 +29,8 @@ export function replaceHelperCopies(program: TSESTree.Program, text: string, hel
     const name = statement.id.name as keyof typeof ours;
     const declaration = text.slice(statement.range[0], statement.range[1]);
     const source = ours[name];
+    // Only a copy the file merely calls: one it exports or hands on may be called by code that passes no bound.
+    if (!onlyCalled(program, statement)) continue;
     if (!sameHelper(declaration, source.slice(source.indexOf(`function ${name}`)))) continue;
     if (name === RETRY_HELPER) bound = copiedBound(declaration);
     removed.push(name);
@@ -43,6 +46,18 @@ export function replaceHelperCopies(program: TSESTree.Program, text: string, hel
   const importEdit = helperImportEdit(program, text, style, helper, removed);
   if (importEdit) edits.push(importEdit);
   return edits;
+}
+
+/** Every mention of the function's name outside it is the callee of a call (the snapshot helper maps itself over arrays). */
+function onlyCalled(program: TSESTree.Program, declaration: TSESTree.FunctionDeclaration): boolean {
+  const name = declaration.id?.name;
+  return [...descendants(program)].every(
+    (node) =>
+      node.type !== AST_NODE_TYPES.Identifier ||
+      node.name !== name ||
+      (declaration.range[0] <= node.range[0] && node.range[1] <= declaration.range[1]) ||
+      (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node),
+  );
 }
 
 /** Where a helper's removal starts: its comment directly above it, and the blank lines before that. */
