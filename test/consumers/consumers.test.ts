@@ -312,6 +312,20 @@ const STYLE_PROJECTS = [
     devDependencies: { eslint: '^9.39.0', neostandard: '^0.13.0', typescript: '~6.0.3' },
     config: "import neostandard from 'neostandard';\n\nexport default neostandard({ ts: true });\n",
   },
+  {
+    name: 'style-google',
+    label: "Google's style (eslint-config-google, ESLint 9): semicolons, no spaces inside braces, 80 columns",
+    devDependencies: { eslint: '^9.39.0', 'eslint-config-google': '^0.14.0', globals: '^17.0.0' },
+    config: [
+      "import google from 'eslint-config-google';",
+      "import globals from 'globals';",
+      '',
+      '// ESLint 9 removed require-jsdoc and valid-jsdoc, which the config still names.',
+      "const rules = Object.fromEntries(Object.entries(google.rules).filter(([rule]) => rule !== 'require-jsdoc' && rule !== 'valid-jsdoc'));",
+      "export default [{ files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node }, rules }];",
+      '',
+    ].join('\n'),
+  },
 ] as const;
 
 describe.each(STYLE_PROJECTS)('rewritten code stays clean under $label', ({ name, devDependencies, config }) => {

@@ -95,7 +95,8 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     ' * Getters are copied as getters: the copy runs no code of the project.',
     ' *',
     ...jsdocParams(ts, [['value', '*', 'A value the request is sent with.']]),
-    ` * @returns${ts ? '' : ' {*}'} The copy (or the value itself when it is not a plain object, an array, bytes or a URL).`,
+    ` * @returns${ts ? '' : ' {*}'} The copy, or the value itself when it is not a plain`,
+    ' *     object, an array, bytes or a URL.',
     ' */',
     ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}${gap(style)}(value) {`,
     `\t${style.es5 ? 'var' : 'let'} copy${ts ? ': unknown' : ''} = value${semi}`,
@@ -105,7 +106,11 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     `\t\tcopy = Buffer.from(value)${semi}`,
     '\t} else if (value instanceof URL) {',
     `\t\tcopy = new URL(value.href)${semi}`,
-    `\t} else if (typeof value === ${style.quote}object${style.quote} && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {`,
+    '\t} else if (',
+    `\t\ttypeof value === ${style.quote}object${style.quote} &&`,
+    '\t\tvalue !== null &&',
+    '\t\t[Object.prototype, null].includes(Object.getPrototypeOf(value))',
+    '\t) {',
     ...(style.es5
       ? [
           `\t\tvar properties = Object.getOwnPropertyDescriptors(value)${semi}`,
