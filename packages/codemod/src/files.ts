@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -54,6 +54,64 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   return [...found].sort();
 }
 
+/** A symbolic link the run leaves as it is, and why. */
+export interface LeftLink {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/**
+ * Symbolic links among the files: a link stays a link. Its target is read
+ * and written (once, however many links lead to it) when it lies inside the
+ * given paths; a link to a file outside them, to a folder, to nothing, or in
+ * a loop is left, with why. Every file is named by its real path, so a file
+ * reached twice is processed once.
+ */
+export function followLinks(files: readonly string[], paths: readonly string[]): { files: string[]; links: LeftLink[] } {
+  const roots = paths.map((given) => realOr(path.resolve(given)));
+  const within = (target: string) =>
+    roots.some((root) => {
+      const relative = path.relative(root, target);
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    });
+  const found = new Set<string>();
+  const links: LeftLink[] = [];
+  for (const file of files) {
+    let link: boolean;
+    try {
+      link = lstatSync(file).isSymbolicLink();
+    } catch {
+      continue;
+    }
+    let target: string;
+    try {
+      target = realpathSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      links.push({ file, reason: code === 'ELOOP' ? 'a symbolic link in a loop' : 'a symbolic link to nothing' });
+      continue;
+    }
+    if (link && !within(target)) {
+      links.push({ file, reason: `a symbolic link to ${target}, outside the given paths: not followed` });
+      continue;
+    }
+    if (link && !statSync(target).isFile()) {
+      links.push({ file, reason: 'a symbolic link to a folder: not followed' });
+      continue;
+    }
+    found.add(target);
+  }
+  return { files: [...found].sort(), links };
+}
+
+function realOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 /** Outside git: every file below `directory`, minus node_modules, .git and what .gitignore files say. */
 function walk(directory: string, rules: readonly { base: string; ignore: Ignore }[] = []): string[] {
   const own = readGitignore(directory);
@@ -68,7 +126,8 @@ function walk(directory: string, rules: readonly { base: string; ignore: Ignore 
     });
     if (isIgnored) continue;
     if (entry.isDirectory()) files.push(...walk(full, active));
-    else if (entry.isFile()) files.push(full);
+    // A link is listed, never followed here: `followLinks` decides what it may lead to.
+    else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
   }
   return files;
 }

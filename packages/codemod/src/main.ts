@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import { SKIP_REASONS, type SkipReason } from '@keepalive-guard/analysis';
-import { DEFAULT_EXTENSIONS, MissingPathError, discoverFiles } from './files.js';
+import { DEFAULT_EXTENSIONS, type LeftLink, MissingPathError, discoverFiles, followLinks } from './files.js';
+import { type Shard, inShard, parseShard } from './shard.js';
 import { gitRoot, uncommittedChanges } from './git.js';
 import { type CodemodOptions, OptionError, normalizeOptions } from './options.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -52,6 +53,8 @@ Files:
   --extensions <a,b>      default: ${DEFAULT_EXTENSIONS.join(',')} (never .d.ts)
   --ignore-pattern <glob> skip matching paths (repeatable); node_modules and .gitignore always apply
   --force                 write even when the git working tree has uncommitted changes
+  --shard <i>/<n>         process only the i-th of n disjoint parts of the files (by a stable hash of
+                          each file's path in its repository), for a CI matrix
   --workers <n>           worker threads (default: all cores)
 
 Exit codes: 0 done, 1 rewrites pending (--check), 2 usage error, missing path or dirty tree,
@@ -62,6 +65,7 @@ export async function main(
   argv: readonly string[],
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
 ): Promise<number> {
+  const started = performance.now();
   const say = (text: string) => io.stderr.write(`${text}\n`);
   let parsed;
   try {
@@ -87,6 +91,7 @@ export async function main(
         'ignore-pattern': { type: 'string', multiple: true },
         workers: { type: 'string' },
         'helper-module': { type: 'string' },
+        shard: { type: 'string' },
       },
     });
   } catch (error) {
@@ -120,13 +125,26 @@ export async function main(
     throw error;
   }
 
+  let shard: Shard | undefined;
+  if (flags.shard !== undefined) {
+    shard = parseShard(flags.shard);
+    if (!shard) return usageError(say, `--shard must be <i>/<n> with 1 <= i <= n (got '${flags.shard}')`);
+  }
+
   let files: string[];
+  let links: LeftLink[];
   try {
     const extensions = flags.extensions?.split(',').map((extension) => extension.trim().replace(/^\./, '')).filter(Boolean);
-    files = discoverFiles(paths, {
+    const discovered = discoverFiles(paths, {
       extensions: extensions && extensions.length > 0 ? extensions : DEFAULT_EXTENSIONS,
       ignorePatterns: flags['ignore-pattern'] ?? [],
     });
+    ({ files, links } = followLinks(discovered, paths));
+    if (shard) {
+      const selected = shard;
+      files = files.filter((file) => inShard(file, selected));
+      links = links.filter((link) => inShard(link.file, selected));
+    }
   } catch (error) {
     if (error instanceof MissingPathError) return usageError(say, error.message);
     throw error;
@@ -145,7 +163,9 @@ export async function main(
 
   // With a helper module nothing is written until every helper it needs has passed its checks.
   const runMode: Mode = options.helperModule !== undefined && mode === 'write' ? 'collect' : mode;
-  const outcomes = await processAll(files, runMode, options, workers);
+  const progress = io.stderr === process.stderr && process.stderr.isTTY && !flags.json ? progressPrinter(files.length, started) : undefined;
+  const outcomes = await processAll(files, runMode, options, workers, progress);
+  progress?.(files.length, true);
   const helpers = planHelperFiles(outcomes);
   if ('problem' in helpers) {
     say(`keepalive-guard-codemod: ${helpers.problem} Nothing was changed.`);
@@ -170,8 +190,8 @@ export async function main(
       if (mode === 'print') io.stdout.write(file.text);
     }
   }
-  if (flags.json) io.stdout.write(`${JSON.stringify(report(outcomes, mode, created), null, 2)}\n`);
-  say(summary(outcomes, mode, created));
+  if (flags.json) io.stdout.write(`${JSON.stringify(report(outcomes, mode, created, links), null, 2)}\n`);
+  say(summary(outcomes, mode, created, links, performance.now() - started));
   if (mode === 'write') {
     const note = formatterNote(outcomes);
     if (note) say(note);
@@ -245,9 +265,21 @@ function dirtyWorkingTrees(paths: readonly string[]): string[] {
 /** Files per worker below which starting threads costs more than it saves. */
 const FILES_PER_WORKER = 200;
 
-async function processAll(files: readonly string[], mode: Mode, options: CodemodOptions, workers: number): Promise<FileOutcome[]> {
+async function processAll(
+  files: readonly string[],
+  mode: Mode,
+  options: CodemodOptions,
+  workers: number,
+  progress?: (done: number) => void,
+): Promise<FileOutcome[]> {
   const threads = Math.min(workers, Math.floor(files.length / FILES_PER_WORKER));
-  if (threads <= 1) return files.map((file) => processFile(file, mode, options));
+  if (threads <= 1) {
+    return files.map((file, index) => {
+      const outcome = processFile(file, mode, options);
+      progress?.(index + 1);
+      return outcome;
+    });
+  }
   const outcomes: FileOutcome[] = [];
   let next = 0;
   await Promise.all(
@@ -256,6 +288,7 @@ async function processAll(files: readonly string[], mode: Mode, options: Codemod
       try {
         while (next < files.length) {
           const file = files[next++] as string;
+          progress?.(outcomes.length);
           outcomes.push(
             await new Promise<FileOutcome>((resolve, reject) => {
               worker.once('message', resolve);
@@ -272,9 +305,10 @@ async function processAll(files: readonly string[], mode: Mode, options: Codemod
   return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function report(outcomes: readonly FileOutcome[], mode: Mode, created: readonly HelperFile[]) {
+function report(outcomes: readonly FileOutcome[], mode: Mode, created: readonly HelperFile[], links: readonly LeftLink[]) {
   return {
     mode,
+    ...(links.length > 0 ? { linksLeft: links.map((link) => ({ file: path.relative(process.cwd(), link.file), reason: link.reason })) } : {}),
     ...(created.length > 0 ? { helperFiles: created.map((file) => path.relative(process.cwd(), file.path)) } : {}),
     files: outcomes.map((outcome) => ({
       file: outcome.file,
@@ -306,7 +340,7 @@ function counts(outcomes: readonly FileOutcome[]) {
   };
 }
 
-function summary(outcomes: readonly FileOutcome[], mode: Mode, created: readonly HelperFile[]): string {
+function summary(outcomes: readonly FileOutcome[], mode: Mode, created: readonly HelperFile[], links: readonly LeftLink[], elapsed: number): string {
   const total = counts(outcomes);
   const changed = mode === 'write' ? 'changed' : 'would change';
   const lines = [
@@ -324,5 +358,24 @@ function summary(outcomes: readonly FileOutcome[], mode: Mode, created: readonly
     }
     if (outcome.error) lines.push(`  failed ${outcome.error}`);
   }
+  for (const link of links) lines.push(`  link left ${path.relative(process.cwd(), link.file)}: ${link.reason}`);
+  lines.push(`  in ${(elapsed / 1000).toFixed(1)} s`);
   return lines.join('\n');
+}
+
+/** Counts on one line, rewritten in place, from the first second of work on, at most ten times a second. */
+function progressPrinter(total: number, started: number): (done: number, last?: boolean) => void {
+  let shown = false;
+  let lastShown = 0;
+  return (done, last = false) => {
+    const now = performance.now();
+    if (last) {
+      if (shown) process.stderr.write('\r\u001b[K');
+      return;
+    }
+    if (now - started < 1000 || now - lastShown < 100) return;
+    shown = true;
+    lastShown = now;
+    process.stderr.write(`\r\u001b[Kkeepalive-guard-codemod: ${done}/${total} files`);
+  };
 }
