@@ -110,6 +110,7 @@ it('the README names a config for every consumer project this suite builds', () 
     'eslint10-js/.pre-commit-config.yaml',
     'eslint10-js/eslint.config.js',
     'eslint9-ts/eslint.config.js',
+    'oxlint/.oxlintrc.json',
   ]);
 });
 
@@ -378,5 +379,77 @@ describe.each(STYLE_PROJECTS)('rewritten code stays clean under $label', ({ name
     const clean = pairs.filter(({ input }) => problems(input).length === 0);
     expect(clean.length).toBeGreaterThanOrEqual(3);
     for (const { input, output } of clean) expect(problems(output), `${output} (its input ${input} is clean)`).toEqual([]);
+  });
+});
+
+describe('oxlint 1.94, through jsPlugins, with the README\'s .oxlintrc.json', () => {
+  let project: string;
+  beforeAll(() => {
+    project = createProject(
+      'oxlint',
+      { oxlint: '1.94.0', 'eslint-plugin-keepalive-guard': 'tarball', '@keepalive-guard/analysis': 'tarball' },
+      {
+        'src/poll.js': seed,
+        'src/checkout.js': checkout,
+        'src/global.js': "import http from 'node:http';\n\nhttp.get('http://127.0.0.1:8080/status', (res) => res.resume());\n",
+      },
+    );
+  }, 300_000);
+
+  const oxlint = (...args: string[]) => {
+    const result = sh('npx', ['--no-install', 'oxlint', '--format', 'json', ...args], project);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; filename: string; message: string; labels: { span: { line: number } }[] }[] };
+    return diagnostics
+      .filter((diagnostic) => diagnostic.code.startsWith('keepalive-guard('))
+      .map((diagnostic) => ({ file: diagnostic.filename, code: diagnostic.code, line: diagnostic.labels[0]?.span.line, message: diagnostic.message }))
+      .sort((a, b) => `${a.file}:${a.line}:${a.code}`.localeCompare(`${b.file}:${b.line}:${b.code}`));
+  };
+
+  it('reports what ESLint reports, with the same messages, the settings and engines.node read', () => {
+    const reports = oxlint('src');
+    expect(reports.map(({ file, code, line }) => `${file}:${line} ${code}`)).toEqual([
+      'src/checkout.js:3 keepalive-guard(require-agent-timeout)',
+      'src/checkout.js:6 keepalive-guard(no-unguarded-request)',
+      'src/global.js:3 keepalive-guard(no-unguarded-request)',
+      'src/poll.js:11 keepalive-guard(require-agent-timeout)',
+      'src/poll.js:15 keepalive-guard(no-unguarded-request)',
+    ]);
+    expect(reports.find((report) => report.file === 'src/global.js')?.message).toContain("the configured Node version '>=20.19'");
+    expect(reports.find((report) => report.file === 'src/poll.js' && report.line === 15)?.message).toContain('through the keep-alive agent `agent` (created on line 11)');
+  });
+
+  it('without the setting, reads engines.node of the nearest package.json', () => {
+    const config = path.join(project, '.oxlintrc.json');
+    const original = readFileSync(config, 'utf8');
+    const withoutSettings = JSON.parse(original) as Record<string, unknown>;
+    delete withoutSettings['settings'];
+    writeFileSync(config, JSON.stringify(withoutSettings));
+    try {
+      expect(oxlint('src/global.js')[0]?.message).toContain("engines.node '>=20.19' of oxlint");
+    } finally {
+      writeFileSync(config, original);
+    }
+  });
+
+  it('applies the suggestion with --fix-suggestions: the codemod\'s rewrite', () => {
+    const poll = path.join(project, 'src', 'poll.js');
+    sh('npx', ['--no-install', 'oxlint', '--fix-suggestions', 'src/poll.js'], project);
+    // Both rules' suggestions: the retry, and the agent's timeout.
+    expect(readFileSync(poll, 'utf8')).toBe(withTimeout(seedFixed));
+    writeFileSync(poll, seed);
+  });
+
+  it('does not do typed linting: resolveImportedAgents stops with typescript-eslint\'s explanation', () => {
+    const config = path.join(project, '.oxlintrc.json');
+    const original = readFileSync(config, 'utf8');
+    const typed = JSON.parse(original) as { rules: Record<string, unknown> };
+    typed.rules['keepalive-guard/no-unguarded-request'] = ['error', { resolveImportedAgents: true }];
+    writeFileSync(config, JSON.stringify(typed));
+    try {
+      const result = sh('npx', ['--no-install', 'oxlint', 'src/global.js'], project);
+      expect(result.stdout + result.stderr).toMatch(/requires type information/);
+    } finally {
+      writeFileSync(config, original);
+    }
   });
 });
