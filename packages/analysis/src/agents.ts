@@ -51,6 +51,8 @@ export function keepAliveAgentCreatedBy(node: TSESTree.Node, values: ValueResolv
   // Cheap shape checks first: `x.Agent`, `x.HttpsAgent` or a plain name.
   if (callee.type === AST_NODE_TYPES.MemberExpression && !/Agent$/.test(memberPropertyName(callee) ?? '')) return undefined;
   if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // Without `new`, only a function named like an agent class (`Agent({ … })`, `HttpsAgent()`) creates one.
+  if (node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && !/Agent$/.test(callee.name)) return undefined;
   return values
     .resolve(node)
     .find((value): value is AgentValue => value.kind === 'agent' && value.creation === node && value.keepAlive === true);

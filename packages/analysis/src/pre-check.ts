@@ -7,25 +7,44 @@ import { CLIENT_REQUEST_PACKAGES } from './clients/index.js';
  * no request it could find. This check costs one scan of the text and lets the
  * rule and the codemod skip almost every file of a large project without
  * parsing or walking it (a bare "http" is in every file with a URL, and
- * TypeScript's own bundle lists "http" among Node's module names).
+ * TypeScript's own bundle lists "http" among Node's module names). One scan
+ * collects every module specifier the text names after `require`, `import`
+ * or `from`; the rules' checks read its result.
  */
-const moduleReference = (names: string) => new RegExp(`\\b(?:require|import|from)\\s*\\(?\\s*['"\`](?:${names})['"\`]`);
-const HTTP_MODULE_REFERENCE = moduleReference('(?:node:)?https?');
-/** The client packages whose requests the analysis reads (the global `fetch` needs undici's dispatcher). */
-const CLIENT_MODULE_REFERENCE = moduleReference(CLIENT_REQUEST_PACKAGES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-/** Agents come from `http`, `https` or agentkeepalive. */
-const AGENT_MODULE_REFERENCE = moduleReference('(?:node:)?https?|agentkeepalive');
+const MODULE_SPECIFIER = /\b(?:require|import|from)\s*\(?\s*['"`]([^'"`\s]{1,100})['"`]/g;
+const HTTP_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'node:http', 'node:https']);
+const CLIENT_MODULES: ReadonlySet<string> = new Set(CLIENT_REQUEST_PACKAGES);
+
+/** The last text scanned and what it names: both rules ask about the same file one after the other. */
+let last: { readonly text: string; readonly http: boolean; readonly client: boolean; readonly agentkeepalive: boolean } | undefined;
+
+function scan(text: string): NonNullable<typeof last> {
+  if (last?.text === text) return last;
+  let http = false;
+  let client = false;
+  let agentkeepalive = false;
+  for (const match of text.matchAll(MODULE_SPECIFIER)) {
+    const specifier = match[1] as string;
+    if (HTTP_MODULES.has(specifier)) http = true;
+    else if (CLIENT_MODULES.has(specifier)) client = true;
+    else if (specifier === 'agentkeepalive') agentkeepalive = true;
+  }
+  last = { text, http, client, agentkeepalive };
+  return last;
+}
 
 export function mayContainRequest(text: string): boolean {
-  return HTTP_MODULE_REFERENCE.test(text) || CLIENT_MODULE_REFERENCE.test(text);
+  const found = scan(text);
+  return found.http || found.client;
 }
 
 /** Whether the file imports a client package (`clients/index.ts` lists them). */
 export function mayUseClient(text: string): boolean {
-  return CLIENT_MODULE_REFERENCE.test(text);
+  return scan(text).client;
 }
 
 /** The same check for agents: a file that names none of their modules creates none. */
 export function mayContainAgent(text: string): boolean {
-  return AGENT_MODULE_REFERENCE.test(text);
+  const found = scan(text);
+  return found.http || found.agentkeepalive;
 }

@@ -106,6 +106,17 @@ describe('rewrite fixtures', () => {
     });
   });
 
+  it('recognises the helpers as earlier versions wrote them, and adds none a second time', () => {
+    // An output of the version before the snapshot helper's callback was written out, with one more request to rewrite.
+    const earlier = read('snapshot.output.js')
+      .replace('value.map((item) => snapshotForRetry(item))', 'value.map(snapshotForRetry)')
+      .concat(read('snapshot.input.js').split('\n').slice(4, 15).join('\n').replace('export function put(', 'export function putAgain('), '\n');
+    expect(earlier).toContain('value.map(snapshotForRetry)');
+    const result = rewrite(earlier, 'snapshot.earlier.js');
+    expect(result.sites.map((site) => site.status)).toEqual(['rewritten']);
+    expect(result.output?.match(/^function snapshotForRetry\(/gm)).toHaveLength(1);
+  });
+
   it('has an ECMAScript 5 input among the fixtures, so that the check above can fail', () => {
     expect(rewriteCases.filter((input) => {
       try {

@@ -170,7 +170,9 @@ function namedAfter(argument: TSESTree.Node, names: readonly string[]): readonly
       : inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier
         ? inner.property.name
         : undefined;
-  if (name === undefined || name.startsWith('request')) return names;
+  if (name === undefined) return names;
+  // `requestOpts` is already a request's name: its copy is `requestOptsSnapshot`, never `url`.
+  if (name.startsWith('request')) return [`${name}Snapshot`, `${name}ForRetry`, ...names];
   return [`request${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`, ...names];
 }
 

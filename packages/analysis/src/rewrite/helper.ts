@@ -101,7 +101,7 @@ export function snapshotHelperSource(style: CodeStyle, options: Pick<HelperOptio
     ts ? `function ${SNAPSHOT_HELPER}<T>(value: T): T {` : `function ${SNAPSHOT_HELPER}${gap(style)}(value) {`,
     `\t${style.es5 ? 'var' : 'let'} copy${ts ? ': unknown' : ''} = value${semi}`,
     '\tif (Array.isArray(value)) {',
-    `\t\tcopy = value.map(${SNAPSHOT_HELPER})${semi}`,
+    `\t\tcopy = value.map(${style.es5 ? `function (item) { return ${SNAPSHOT_HELPER}(item)${semi} }` : `(item) => ${SNAPSHOT_HELPER}(item)`})${semi}`,
     '\t} else if (value instanceof Uint8Array) {',
     `\t\tcopy = Buffer.from(value)${semi}`,
     '\t} else if (value instanceof URL) {',

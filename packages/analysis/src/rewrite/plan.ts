@@ -217,7 +217,12 @@ function helperStatus(program: TSESTree.Program, text: string, name: string, sou
  */
 export function sameHelper(declaration: string, ours: string): boolean {
   // Braces too: earlier versions wrote `if (…) x = …; else if …` in the snapshot helper.
-  const normal = (code: string) => code.replace(/attempt < \d+/g, 'attempt < N').replace(/[\s;'"{}]/g, '');
+  // And `value.map(snapshotForRetry)`, before the callback was written out.
+  const normal = (code: string) =>
+    code
+      .replace(/attempt < \d+/g, 'attempt < N')
+      .replace(/[\s;'"{}]/g, '')
+      .replace(/\(item\)=>snapshotForRetry\(item\)|function\(item\)returnsnapshotForRetry\(item\)/g, 'snapshotForRetry');
   const current = normal(ours);
   const earlier = current
     .replace(/constcode=\(errasNodeJS\.ErrnoException\)\.code|constcode=err\.code/, '')

@@ -81,6 +81,9 @@ const REFERENCE_KINDS: ReadonlySet<string> = new Set([
 const worst = (verdicts: readonly Stability[]): Stability =>
   verdicts.includes('mutable') ? 'mutable' : verdicts.includes('fixed') ? 'fixed' : 'stable';
 
+/** Options whose value Node keeps and uses as that very object (or function), never copying what is in it. */
+const REFERENCE_OPTIONS: ReadonlySet<string> = new Set(['agent', 'signal', 'lookup', 'createConnection']);
+
 /** Options Node reads as text (or a number) when it builds the request, never later. */
 const TEXT_OPTIONS: ReadonlySet<string> = new Set(['host', 'hostname', 'port', 'path', 'method', 'protocol', 'auth', 'servername', 'socketPath', 'localAddress', 'family']);
 
@@ -166,6 +169,10 @@ export class StabilityReader {
             const key = property.computed ? this.#primitive(property.key, depth) : 'stable';
             if (property.kind !== 'init') return 'mutable';
             if (readsAsText(property, this.#values)) return 'stable';
+            // An AbortSignal, an agent, a lookup function: Node keeps the object itself, so only which one it is matters.
+            if (REFERENCE_OPTIONS.has(staticKeyName(property.key, property.computed) ?? '') && sameBindingEachTime(property.value as TSESTree.Node, this.#values)) {
+              return 'stable';
+            }
             return worst([key, this.of(property.value, 'data', depth + 1)]);
           }),
         );

@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import * as espree from 'espree';
 import { descendants } from '../ast/walk.js';
 
 /** How the file is written, so that what we add reads like the rest of it. */
@@ -31,19 +30,70 @@ export function detectStyle(text: string, program: TSESTree.Program, typescript 
     eol: detectEol(text),
     indent: detectIndent(text),
     ...detectPunctuation(text, program),
-    es5: !typescript && parsesAsEcmaScript5(text),
+    es5: !typescript && !usesLaterSyntax(program),
     functions: detectFunctions(program),
     spaceBeforeParen: detectSpaceBeforeParen(text, program),
   };
 }
 
-function parsesAsEcmaScript5(text: string): boolean {
-  try {
-    espree.parse(text.replace(/^#![^\n]*/, ''), { ecmaVersion: 5, sourceType: 'script' });
-    return true;
-  } catch {
-    return false;
+/** Node types ECMAScript 5 has no syntax for: one of them settles it without a second parse. */
+const LATER_SYNTAX: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.ClassExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.ExportNamedDeclaration,
+  AST_NODE_TYPES.ExportDefaultDeclaration,
+  AST_NODE_TYPES.ExportAllDeclaration,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.SpreadElement,
+  AST_NODE_TYPES.RestElement,
+  AST_NODE_TYPES.ObjectPattern,
+  AST_NODE_TYPES.ArrayPattern,
+  AST_NODE_TYPES.AssignmentPattern,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/**
+ * Whether the file uses syntax ECMAScript 5 does not have. Read from the tree
+ * the analysis has, not by parsing again; what it might miss (a `0o` literal,
+ * a reserved word as a name) only makes the rewrite write ECMAScript 5 where
+ * it did not have to, which every later version runs.
+ */
+function usesLaterSyntax(program: TSESTree.Program): boolean {
+  for (const node of descendants(program)) {
+    if (LATER_SYNTAX.has(node.type) || /^(?:TS|JSX)/.test(node.type)) return true;
+    switch (node.type) {
+      case AST_NODE_TYPES.VariableDeclaration:
+        if (node.kind !== 'var') return true;
+        break;
+      case AST_NODE_TYPES.Property:
+        if (node.shorthand || node.method || node.computed) return true;
+        break;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+        if (node.async || node.generator) return true;
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (/^(?:\*\*=?|\?\?=?|&&=|\|\|=)$/.test(node.operator)) return true;
+        break;
+      case AST_NODE_TYPES.Literal:
+        if ('bigint' in node || ('regex' in node && /[^gim]/.test(node.regex.flags))) return true;
+        break;
+      case AST_NODE_TYPES.MetaProperty:
+      case AST_NODE_TYPES.Super:
+        return true;
+      default:
+        break;
+    }
   }
+  return false;
 }
 
 /** Whether most named functions have a space before their parameters (`function save (id)`). */
