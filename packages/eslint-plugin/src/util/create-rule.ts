@@ -1,5 +1,9 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
+/**
+ * The rules' `meta.docs`; exported for the declarations of the rules that use it.
+ * @public
+ */
 export interface KeepaliveGuardRuleDocs {
   /** In `configs.recommended`. */
   readonly recommended: boolean;
