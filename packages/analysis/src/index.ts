@@ -26,7 +26,7 @@ export {
   resolveGlobalAgentPolicy,
 } from './global-agent.js';
 export { type ParseOptions, type ParsedFile, parseForAnalysis } from './standalone-host.js';
-export { mayContainRequest } from './pre-check.js';
+export { mayContainAgent, mayContainRequest } from './pre-check.js';
 
 /** Retry wrappers recognised when none are configured. */
 export const DEFAULT_RETRY_WRAPPERS: readonly string[] = Object.freeze(['pRetry', 'retry', 'asyncRetry']);

@@ -1,0 +1,108 @@
+// `node bench/dense.js`: the rules and the codemod where HTTP code is dense,
+// on the real-code corpus (bench/real-code/corpus.js: HTTP clients, SDKs, APM
+// agents, proxies, CLIs), fetched once by bench/real-code/fetch.js. Prints the
+// rule costs beside eslint-plugin-n's no-deprecated-api in one ESLint run, the
+// cost per file that passes the text pre-check, and the codemod's --check
+// against jscodeshift's return-at-once floor (median of 5 runs each).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mayContainAgent, mayContainRequest } from '@keepalive-guard/analysis';
+import { measure, table } from './measure.js';
+import { realCodeRoot } from './real-code/fetch.js';
+
+const bench = path.dirname(fileURLToPath(import.meta.url));
+const repository = path.join(bench, '..');
+const require = createRequire(import.meta.url);
+const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
+const jscodeshiftBin = path.join(path.dirname(require.resolve('jscodeshift/package.json')), 'bin', 'jscodeshift.js');
+const codemodBin = path.join(repository, 'packages', 'codemod', 'dist', 'cli.js');
+const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RULES = ['keepalive-guard/no-unguarded-request', 'keepalive-guard/require-agent-timeout'];
+const COMPARED = 'n/no-deprecated-api';
+const SOURCE = /\.(?:[cm]?js|[cm]?ts)$/;
+
+function sourceFiles(root) {
+  const files = [];
+  const walk = (directory) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(full);
+      } else if (SOURCE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+        files.push(full);
+      }
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+
+async function lintOnce(root) {
+  const run = await measure(
+    process.execPath,
+    [eslintBin, '--no-config-lookup', '--config', path.join(bench, 'eslint.dense.config.js'), '--format', path.join(bench, 'silent-formatter.cjs'), '.'],
+    { cwd: root, env: { ...process.env, TIMING: 'all' } },
+  );
+  if (run.code === 2) throw new Error(`ESLint crashed:\n${run.stderr}`);
+  const rules = new Map();
+  for (const line of run.stdout.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length === 3 && /^\d/.test(cells[1])) rules.set(cells[0], Number(cells[1]));
+  }
+  return { wall: run.seconds * 1000, rules };
+}
+
+const root = realCodeRoot();
+const files = sourceFiles(root);
+const texts = files.map((file) => readFileSync(file, 'utf8'));
+const passing = texts.filter((text) => mayContainRequest(text) || mayContainAgent(text)).length;
+const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
+process.stderr.write(`dense corpus: ${files.length} files, ${passing} pass the pre-check; linting ${RUNS} times...\n`);
+
+const lints = [];
+for (let run = 0; run < RUNS; run += 1) lints.push(await lintOnce(root));
+const ruleMedian = (rule) => median(lints.map((lint) => lint.rules.get(rule) ?? 0));
+const ours = median(lints.map((lint) => RULES.reduce((total, rule) => total + (lint.rules.get(rule) ?? 0), 0)));
+const wall = median(lints.map((lint) => lint.wall));
+
+process.stderr.write('running the codemod and jscodeshift...\n');
+const codemodRuns = [];
+const floorRuns = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const codemod = await measure(process.execPath, [codemodBin, '--check', '--json', '--global-agent', 'keep-alive', '--workers', String(WORKERS), '.'], { cwd: root });
+  if (![0, 1, 3].includes(codemod.code)) throw new Error(`the codemod failed (${codemod.code}):\n${codemod.stderr}`);
+  codemodRuns.push(codemod.seconds);
+  const floor = await measure(
+    process.execPath,
+    [jscodeshiftBin, '--no-babel', '--dry', `--cpus=${WORKERS}`, '--extensions=js,mjs,cjs,ts,mts,cts', '--ignore-pattern=**/*.d.ts', '-t', path.join(bench, 'transforms', 'return-at-once.cjs'), '.'],
+    { cwd: root },
+  );
+  floorRuns.push(floor.seconds);
+}
+
+const ms = (value) => `${value.toFixed(0)} ms`;
+console.log(
+  `Dense corpus: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(0)} MB, ${passing} (${((passing / files.length) * 100).toFixed(1)} %) pass the text pre-check; ` +
+    `${RUNS} runs, medians; ${WORKERS} workers; Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  table('Rule cost (ESLint TIMING=all, @eslint/js recommended + both rules + n/no-deprecated-api)', ['what', 'time', 'share of the lint', 'per file passing the pre-check'], [
+    ['total lint (wall)', ms(wall), '100%', ''],
+    ...RULES.map((rule) => [rule, ms(ruleMedian(rule)), `${((ruleMedian(rule) / wall) * 100).toFixed(2)}%`, `${(ruleMedian(rule) / passing).toFixed(2)} ms`]),
+    ['both rules', ms(ours), `${((ours / wall) * 100).toFixed(2)}%`, `${(ours / passing).toFixed(2)} ms`],
+    [COMPARED, ms(ruleMedian(COMPARED)), `${((ruleMedian(COMPARED) / wall) * 100).toFixed(2)}%`, ''],
+    ['both rules / no-deprecated-api', `${(ours / ruleMedian(COMPARED)).toFixed(2)}×`, '', ''],
+  ]),
+);
+console.log(
+  table('Codemod --check against the floor (same files)', ['run', 'median wall', 'vs floor'], [
+    ['keepalive-guard-codemod --check', `${median(codemodRuns).toFixed(2)} s`, `${(median(codemodRuns) / median(floorRuns)).toFixed(2)}×`],
+    ['jscodeshift, return-at-once (floor)', `${median(floorRuns).toFixed(2)} s`, '1.00×'],
+  ]),
+);
