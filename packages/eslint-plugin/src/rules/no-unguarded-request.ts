@@ -6,6 +6,7 @@ import {
   type GlobalAgentOption,
   type KeepAliveAgent,
   findUnguardedRequests,
+  mayContainRequest,
   placeHelper,
   resolveGlobalAgentPolicy,
   withImportedDeclarations,
@@ -158,19 +159,18 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
   },
   defaultOptions: [DEFAULTS],
   create(context, [options]) {
-    // Per file: engines.node depends on where the file lives (cached per directory).
-    const globalAgent = resolveGlobalAgentPolicy({
-      globalAgent: options.globalAgent ?? 'auto',
-      nodeVersion: options.nodeVersion ?? configuredNodeVersion(context.settings),
-      filename: context.filename,
-    });
+    const nodeVersion = options.nodeVersion ?? configuredNodeVersion(context.settings);
     const retryWrappers = options.retryWrappers ?? DEFAULT_RETRY_WRAPPERS;
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     const reportUnresolvedAgent = options.reportUnresolvedAgent ?? configuredReportUnresolvedAgent(context.settings) ?? true;
     const helperModule = options.helperModule ?? configuredHelperModule(context.settings);
-    const host = eslintHost(context.sourceCode);
     return {
       Program(program) {
+        // Most files of a project name no http module or client: nothing more to do for them.
+        if (!mayContainRequest(context.sourceCode.text)) return;
+        // Per file: engines.node depends on where the file lives (cached per directory).
+        const globalAgent = resolveGlobalAgentPolicy({ globalAgent: options.globalAgent ?? 'auto', nodeVersion, filename: context.filename });
+        const host = eslintHost(context.sourceCode);
         // With a helper module the suggestion imports it, as the codemod does; one that is not written yet cannot be imported.
         const placement =
           helperModule === undefined

@@ -1,4 +1,4 @@
-import { findAgentsWithoutTimeout } from '@keepalive-guard/analysis';
+import { findAgentsWithoutTimeout, mayContainAgent } from '@keepalive-guard/analysis';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { eslintHost } from '../util/eslint-host.js';
@@ -57,6 +57,8 @@ export const requireAgentTimeout = createRule<Options, MessageId>({
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     return {
       Program(program) {
+        // Checked here as well as in the analysis: a file that names no agent module costs no host.
+        if (!mayContainAgent(context.sourceCode.text)) return;
         for (const agent of findAgentsWithoutTimeout(program, eslintHost(context.sourceCode), { timeout })) {
           const { fix } = agent;
           context.report({
