@@ -30,8 +30,25 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Depth-first walk of `root` and everything under it, in source order. */
-export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
+/** A program's nodes, listed once: both rules and the rewrite's style detection walk the same tree. */
+const programNodes = new WeakMap<TSESTree.Node, readonly TSESTree.Node[]>();
+
+/**
+ * Depth-first walk of `root` and everything under it, in source order. A
+ * whole program's list is made once and reused (the tree never changes once
+ * parsed).
+ */
+export function descendants(root: TSESTree.Node): Iterable<TSESTree.Node> {
+  if (root.type !== AST_NODE_TYPES.Program) return walkFrom(root);
+  let nodes = programNodes.get(root);
+  if (!nodes) {
+    nodes = [...walkFrom(root)];
+    programNodes.set(root, nodes);
+  }
+  return nodes;
+}
+
+function* walkFrom(root: TSESTree.Node): Generator<TSESTree.Node> {
   const stack: TSESTree.Node[] = [root];
   const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
