@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import type { HttpModuleName } from './modules.js';
+import { nearestPackage } from './package-json.js';
 import { excerpt } from './source-text.js';
 import type { ValueResolver } from './values/resolver.js';
 
@@ -61,7 +61,7 @@ function policyForRange(range: string, source: string): GlobalAgentPolicy {
   };
 }
 
-interface EnginesNode {
+export interface EnginesNode {
   readonly range: string;
   /** The package.json, absolute. */
   readonly packageJson: string;
@@ -69,42 +69,14 @@ interface EnginesNode {
   readonly name?: string;
 }
 
-/** Directory → the `engines.node` of the nearest package.json at or above it. */
-const enginesCache = new Map<string, EnginesNode | null>();
-
-function nearestEngines(directory: string): EnginesNode | null {
-  const cached = enginesCache.get(directory);
-  if (cached !== undefined) return cached;
-  let result: EnginesNode | null;
-  const packageJson = path.join(directory, 'package.json');
-  const manifest = readManifest(packageJson);
-  if (manifest) {
-    // The nearest package.json decides, even without engines: it is the package the file belongs to.
-    const range = manifest.engines?.node;
-    const name = typeof manifest.name === 'string' && manifest.name !== '' ? manifest.name : undefined;
-    result = typeof range === 'string' && semver.validRange(range) !== null ? { range, packageJson, ...(name ? { name } : {}) } : null;
-  } else {
-    const parent = path.dirname(directory);
-    result = parent === directory ? null : nearestEngines(parent);
-  }
-  enginesCache.set(directory, result);
-  return result;
-}
-
-function readManifest(file: string): { name?: unknown; engines?: { node?: unknown } } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? parsed : {};
-  } catch {
-    // A broken package.json still marks the package root; it just says nothing about engines.
-    return {};
-  }
+/** The `engines.node` of the nearest package.json at or above a directory (that package decides, even without engines). */
+export function nearestEngines(directory: string): EnginesNode | null {
+  const found = nearestPackage(directory);
+  if (!found) return null;
+  const range = found.manifest.engines?.node;
+  const name = typeof found.manifest.name === 'string' && found.manifest.name !== '' ? found.manifest.name : undefined;
+  const packageJson = path.join(found.directory, 'package.json');
+  return typeof range === 'string' && semver.validRange(range) !== null ? { range, packageJson, ...(name ? { name } : {}) } : null;
 }
 
 /** What the file does to `http.globalAgent` / `https.globalAgent`, over the configured policy. */

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { nearestPackage } from './package-json.js';
 import type { HelperImport } from './rewrite/helper-module.js';
 
 /**
@@ -16,26 +17,9 @@ export type HelperPlacement =
   | { readonly helperPath: string; readonly import: HelperImport; readonly importer: 'esm' | 'cjs' }
   | { readonly outside: string };
 
-const packageRoots = new Map<string, string | undefined>();
-
-/** The nearest directory at or above `directory` with a package.json. */
-export function packageRoot(directory: string): string | undefined {
-  if (packageRoots.has(directory)) return packageRoots.get(directory);
-  const parent = path.dirname(directory);
-  const root = existsSync(path.join(directory, 'package.json')) ? directory : parent === directory ? undefined : packageRoot(parent);
-  packageRoots.set(directory, root);
-  return root;
-}
-
 /** The `type` of the nearest package.json: how Node reads a `.js` file there. */
 export function packageType(directory: string): 'module' | 'commonjs' {
-  const root = packageRoot(directory);
-  if (!root) return 'commonjs';
-  try {
-    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
-  } catch {
-    return 'commonjs';
-  }
+  return nearestPackage(directory)?.manifest.type === 'module' ? 'module' : 'commonjs';
 }
 
 /** The nearest existing directory at or above a path that may not exist yet. */
@@ -55,9 +39,9 @@ function inside(directory: string, file: string): boolean {
  * `usesEsmSyntax`: the file already has `import`/`export` statements.
  */
 export function placeHelper(file: string, helperModule: string, usesEsmSyntax: boolean, cwd: string = process.cwd()): HelperPlacement {
-  const fileRoot = packageRoot(path.dirname(file)) ?? cwd;
+  const fileRoot = nearestPackage(path.dirname(file))?.directory ?? cwd;
   let helperPath = path.resolve(cwd, helperModule);
-  if (packageRoot(existingDirectory(helperPath)) !== fileRoot) {
+  if (nearestPackage(existingDirectory(helperPath))?.directory !== fileRoot) {
     const fromPackage = path.resolve(fileRoot, helperModule);
     if (path.isAbsolute(helperModule) || !inside(fileRoot, fromPackage)) {
       return { outside: `${path.relative(cwd, helperPath) || helperPath} is not in this file's package (${path.relative(cwd, fileRoot) || '.'})` };
@@ -70,7 +54,7 @@ export function placeHelper(file: string, helperModule: string, usesEsmSyntax: b
   const typescript = ['.ts', '.tsx', '.mts', '.cts'].includes(extension);
   const esm =
     extension === '.mjs' || extension === '.mts' || (extension !== '.cjs' && extension !== '.cts' && packageType(path.dirname(file)) === 'module');
-  const syntax = typescript || extension === '.mjs' || (extension !== '.cjs' && (usesEsmSyntax || esm)) ? 'import' : 'require';
+  const syntax = typescript || (extension !== '.cjs' && (usesEsmSyntax || esm)) ? 'import' : 'require';
   return { helperPath, import: { specifier, syntax }, importer: esm || (syntax === 'import' && !typescript) ? 'esm' : 'cjs' };
 }
 

@@ -12,7 +12,7 @@ export {
   helperModuleSource,
 } from './rewrite/helper-module.js';
 export { replaceHelperCopies } from './rewrite/helper-copies.js';
-export { type HelperPlacement, existingDirectory, packageRoot, packageType, placeHelper } from './helper-placement.js';
+export { type HelperPlacement, existingDirectory, packageType, placeHelper } from './helper-placement.js';
 export { type CodeStyle, detectStyle } from './rewrite/style.js';
 export type { RequestNode } from './request-arguments.js';
 export { type AgentTimeoutOptions, type AgentWithoutTimeout, findAgentsWithoutTimeout } from './agent-timeout.js';
@@ -23,6 +23,7 @@ export {
   type GlobalAgentOption,
   type GlobalAgentPolicy,
   type GlobalAgentPolicyInput,
+  nearestEngines,
   resolveGlobalAgentPolicy,
 } from './global-agent.js';
 export { type ParseOptions, type ParsedFile, parseForAnalysis } from './standalone-host.js';

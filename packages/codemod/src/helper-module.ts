@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type HelperModuleFormat, HELPER_MODULE_MARKER, helperDeclarationSource, helperModuleSource, existingDirectory, packageRoot, packageType } from '@keepalive-guard/analysis';
+import { type HelperModuleFormat, HELPER_MODULE_MARKER, helperDeclarationSource, helperModuleSource, existingDirectory, nearestEngines, packageType } from '@keepalive-guard/analysis';
 import semver from 'semver';
 
 /**
@@ -44,7 +44,7 @@ export function helperFiles(helperPath: string, importers: readonly { readonly f
   const shown = path.relative(process.cwd(), helperPath) || helperPath;
   if (format === 'esm') {
     const requiring = importers.filter((entry) => entry.importer === 'cjs');
-    const range = enginesNode(existingDirectory(helperPath));
+    const range = nearestEngines(existingDirectory(helperPath))?.range;
     if (requiring.length > 0 && (range === undefined || semver.intersects(range, '<20.19.0'))) {
       const names = requiring.slice(0, 3).map((entry) => path.relative(process.cwd(), entry.file)).join(', ');
       return {
@@ -79,15 +79,4 @@ export function helperFiles(helperPath: string, importers: readonly { readonly f
     files.push({ ...entry, exists });
   }
   return { files };
-}
-
-function enginesNode(directory: string): string | undefined {
-  const root = packageRoot(directory);
-  if (!root) return undefined;
-  try {
-    const range = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines?: { node?: unknown } }).engines?.node;
-    return typeof range === 'string' && semver.validRange(range) ? range : undefined;
-  } catch {
-    return undefined;
-  }
 }
