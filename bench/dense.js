@@ -1,6 +1,7 @@
 // `node bench/dense.js`: the rules and the codemod where HTTP code is dense,
-// on the real-code corpus (bench/real-code/corpus.js: HTTP clients, SDKs, APM
-// agents, proxies, CLIs), fetched once by bench/real-code/fetch.js. Prints the
+// on the dense corpus (./dense-corpus.js: the real-code corpus of HTTP
+// clients, SDKs, APM agents, proxies and CLIs, and three SDKs' TypeScript
+// sources), fetched once with `npm pack`. Prints the
 // rule costs beside eslint-plugin-n's no-deprecated-api in one ESLint run, the
 // cost per file that passes the text pre-check, and the codemod's --check
 // against jscodeshift's return-at-once floor (median of 5 runs each).
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mayContainAgent, mayContainRequest } from '@keepalive-guard/analysis';
 import { measure, table } from './measure.js';
-import { realCodeRoot } from './real-code/fetch.js';
+import { denseRoot } from './dense-corpus.js';
 
 const bench = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.join(bench, '..');
@@ -58,11 +59,14 @@ async function lintOnce(root) {
   return { wall: run.seconds * 1000, rules };
 }
 
-const root = realCodeRoot();
+const root = denseRoot();
 const files = sourceFiles(root);
 const texts = files.map((file) => readFileSync(file, 'utf8'));
-const passing = texts.filter((text) => mayContainRequest(text) || mayContainAgent(text)).length;
+const passes = (text) => mayContainRequest(text) || mayContainAgent(text);
+const passing = texts.filter(passes).length;
 const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
+const typescript = files.filter((file) => /\.[cm]?ts$/.test(file));
+const typescriptPassing = typescript.filter((file) => passes(readFileSync(file, 'utf8'))).length;
 process.stderr.write(`dense corpus: ${files.length} files, ${passing} pass the pre-check; linting ${RUNS} times...\n`);
 
 const lints = [];
@@ -88,7 +92,8 @@ for (let run = 0; run < RUNS; run += 1) {
 
 const ms = (value) => `${value.toFixed(0)} ms`;
 console.log(
-  `Dense corpus: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(0)} MB, ${passing} (${((passing / files.length) * 100).toFixed(1)} %) pass the text pre-check; ` +
+  `Dense corpus: ${files.length} files (${typescript.length} TypeScript), ${(bytes / 1024 / 1024).toFixed(0)} MB, ` +
+    `${passing} (${((passing / files.length) * 100).toFixed(1)} %) pass the text pre-check (${typescriptPassing} TypeScript); ` +
     `${RUNS} runs, medians; ${WORKERS} workers; Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ${new Date().toISOString().slice(0, 10)}`,
 );
 console.log(
