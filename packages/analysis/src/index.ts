@@ -26,7 +26,7 @@ export {
   nearestEngines,
   resolveGlobalAgentPolicy,
 } from './global-agent.js';
-export { type ParseOptions, type ParsedFile, parseForAnalysis } from './standalone-host.js';
+export { type FastParser, type ParseOptions, type ParsedFile, parseForAnalysis } from './standalone-host.js';
 export { mayContainAgent, mayContainRequest } from './pre-check.js';
 
 /** Retry wrappers recognised when none are configured. */

@@ -18,7 +18,18 @@ export interface ParsedFile {
 export interface ParseOptions {
   /** Decides TypeScript vs JavaScript (and JSX) from the extension. */
   readonly filePath: string;
+  /**
+   * A faster parser that gives the same tree as the reference parser below
+   * (the codemod passes oxc-parser's). It returns the program, with `range`
+   * and `loc` on every node and `comments` on the program, or `undefined`
+   * when it cannot parse the text that way, and then the reference parser
+   * decides (and words any error).
+   */
+  readonly fastParser?: FastParser | undefined;
 }
+
+/** See `ParseOptions.fastParser`. */
+export type FastParser = (sourceText: string, filePath: string, sourceType: 'module' | 'commonjs') => TSESTree.Program | undefined;
 
 /** Scope lookups, the same for eslint-scope's and typescript-eslint's scope managers. */
 interface ScopeLike {
@@ -48,8 +59,8 @@ export function parseForAnalysis(text: string, options: ParseOptions): ParsedFil
   const bom = text.charCodeAt(0) === 0xfeff;
   const sourceText = bom ? text.slice(1) : text;
   const { program, scopeManager } = isTypeScriptFile(options.filePath)
-    ? parseAsTypeScript(sourceText, options.filePath)
-    : parseAsJavaScript(sourceText, options.filePath);
+    ? parseAsTypeScript(sourceText, options.filePath, options.fastParser)
+    : parseAsJavaScript(sourceText, options.filePath, options.fastParser);
   return {
     program,
     bom,
@@ -60,50 +71,52 @@ export function parseForAnalysis(text: string, options: ParseOptions): ParsedFil
   };
 }
 
-/** typescript-estree loads TypeScript itself: only when a TypeScript file is parsed. */
-let typescriptTools: { estree: typeof TypeScriptEstree; scopeManager: typeof TypeScriptScopeManager } | undefined;
+/** typescript-estree loads TypeScript itself: only when a TypeScript file is parsed without the fast parser. */
+let typescriptEstree: typeof TypeScriptEstree | undefined;
+let typescriptScopeManager: typeof TypeScriptScopeManager | undefined;
+const require = createRequire(import.meta.url);
 
-function loadTypeScriptTools() {
-  const require = createRequire(import.meta.url);
-  typescriptTools ??= {
-    estree: require('@typescript-eslint/typescript-estree') as typeof TypeScriptEstree,
-    scopeManager: require('@typescript-eslint/scope-manager') as typeof TypeScriptScopeManager,
-  };
-  return typescriptTools;
-}
-
-function parseAsTypeScript(sourceText: string, filePath: string) {
-  const { estree, scopeManager } = loadTypeScriptTools();
-  const program = estree.parse(sourceText, {
-    filePath,
-    jsx: /x$/i.test(filePath),
-    range: true,
-    loc: true,
-    comment: true,
-  });
-  estree.simpleTraverse(program, { enter() {} }, true);
+function parseAsTypeScript(sourceText: string, filePath: string, fastParser: FastParser | undefined) {
+  let program = fastParser?.(sourceText, filePath, 'module');
+  if (program) {
+    setParents(program);
+  } else {
+    typescriptEstree ??= require('@typescript-eslint/typescript-estree') as typeof TypeScriptEstree;
+    program = typescriptEstree.parse(sourceText, {
+      filePath,
+      jsx: /x$/i.test(filePath),
+      range: true,
+      loc: true,
+      comment: true,
+    });
+    typescriptEstree.simpleTraverse(program, { enter() {} }, true);
+  }
+  typescriptScopeManager ??= require('@typescript-eslint/scope-manager') as typeof TypeScriptScopeManager;
   // Modules and scripts alike are analysed as modules: only the resolution of
   // top-level names differs, and a module scope resolves all of them.
-  return { program, scopeManager: scopeManager.analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike };
+  return { program, scopeManager: typescriptScopeManager.analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike };
 }
 
-function parseAsJavaScript(sourceText: string, filePath: string) {
+function parseAsJavaScript(sourceText: string, filePath: string, fastParser: FastParser | undefined) {
   const attempts: ('module' | 'commonjs')[] = isCommonJsFile(filePath) ? ['commonjs', 'module'] : ['module', 'commonjs'];
   let firstError: unknown;
   for (const sourceType of attempts) {
-    let program: TSESTree.Program;
-    try {
-      program = espree.parse(sourceText, {
-        ecmaVersion: 'latest',
-        sourceType,
-        ecmaFeatures: { jsx: true },
-        range: true,
-        loc: true,
-        comment: true,
-      }) as unknown as TSESTree.Program;
-    } catch (error) {
-      firstError ??= error;
-      continue;
+    // The fast parser first; where it cannot, espree, for the same source type (so the type found is espree's).
+    let program = fastParser?.(sourceText, filePath, sourceType);
+    if (!program) {
+      try {
+        program = espree.parse(sourceText, {
+          ecmaVersion: 'latest',
+          sourceType,
+          ecmaFeatures: { jsx: true },
+          range: true,
+          loc: true,
+          comment: true,
+        }) as unknown as TSESTree.Program;
+      } catch (error) {
+        firstError ??= error;
+        continue;
+      }
     }
     setParents(program);
     const scopeManager = eslintScope.analyze(program as never, {
@@ -118,7 +131,7 @@ function parseAsJavaScript(sourceText: string, filePath: string) {
   throw firstError;
 }
 
-/** espree leaves `parent` unset; ESLint sets it while it walks. */
+/** espree and the fast parser leave `parent` unset; ESLint sets it while it walks. */
 function setParents(root: TSESTree.Node): void {
   const pending: TSESTree.Node[] = [root];
   while (pending.length > 0) {

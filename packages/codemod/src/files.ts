@@ -85,7 +85,7 @@ export function followLinks(files: readonly string[], paths: readonly string[]):
     }
     let target: string;
     try {
-      target = realpathSync(file);
+      target = realpathSync.native(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       links.push({ file, reason: code === 'ELOOP' ? 'a symbolic link in a loop' : 'a symbolic link to nothing' });
@@ -106,7 +106,7 @@ export function followLinks(files: readonly string[], paths: readonly string[]):
 
 function realOr(file: string): string {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return file;
   }

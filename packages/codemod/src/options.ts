@@ -14,6 +14,12 @@ export interface CodemodOptions {
   readonly reportUnresolvedAgent: boolean;
   /** `ts` or `tsx` to parse every file as TypeScript; by default each file as ESLint would parse it. */
   readonly parser?: 'ts' | 'tsx' | undefined;
+  /**
+   * Whether oxc-parser parses first (`true`, the default): it gives the same
+   * tree as espree and typescript-estree, faster; they take over for any
+   * text it reports an error in. `false` parses with them alone.
+   */
+  readonly fastParser?: boolean | undefined;
   /** One helper module per package (`.js`, `.mjs` or `.cjs`), imported by each rewritten file, instead of helpers in each file. */
   readonly helperModule?: string | undefined;
 }
@@ -63,6 +69,10 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
   if (parser !== undefined && parser !== 'ts' && parser !== 'tsx') {
     throw new OptionError(`--parser must be ts or tsx (got '${String(parser)}')`);
   }
+  const fastParser = pick('fastParser', 'fast-parser') ?? true;
+  if (fastParser !== true && fastParser !== false && fastParser !== 'true' && fastParser !== 'false') {
+    throw new OptionError(`--fast-parser must be true or false (got '${String(fastParser)}')`);
+  }
   const helperModule = pick('helperModule', 'helper-module');
   if (helperModule !== undefined && (typeof helperModule !== 'string' || !/\.[cm]?js$/i.test(helperModule))) {
     throw new OptionError(
@@ -76,6 +86,7 @@ export function normalizeOptions(raw: Readonly<Record<string, unknown>>): Codemo
     maxRetries,
     reportUnresolvedAgent: reportRaw === true || reportRaw === 'true',
     parser,
+    fastParser: fastParser === true || fastParser === 'true',
     helperModule,
   };
 }

@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { writeFileAtomic } from './atomic-write.js';
 import { placeHelper } from '@keepalive-guard/analysis';
 import type { CodemodOptions } from './options.js';
-import { type SiteReport, SourceParseError, rewriteSource } from './rewrite-source.js';
+import { type SiteReport, SourceParseError, rewriteSource, worthParsing } from './rewrite-source.js';
 
 /**
  * What the run does with a changed file: write it, show a diff, print it, or
@@ -29,15 +29,32 @@ export interface FileOutcome {
   readonly helper?: { readonly helperPath: string; readonly importer: 'esm' | 'cjs'; readonly typescript: boolean };
 }
 
-export function processFile(file: string, mode: Mode, options: CodemodOptions): FileOutcome {
+/**
+ * The outcome of a file that is not worth parsing (it names no http module or
+ * client) or cannot be read, found with one read and the text pre-check; or
+ * `undefined` for a file `processFile` must parse. Cheap enough for the
+ * CLI's main thread to sort every file before any worker starts.
+ */
+export function outcomeWithoutParsing(file: string): FileOutcome | undefined {
+  const read = readSource(file);
+  if ('outcome' in read) return read.outcome;
+  return worthParsing(read.text) ? undefined : { file: read.name, status: 'skipped', sites: [], disabled: 0 };
+}
+
+function readSource(file: string): { name: string; bytes: Buffer; text: string } | { outcome: FileOutcome } {
   const name = path.relative(process.cwd(), file) || file;
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    const bytes = readFileSync(file);
+    return { name, bytes, text: bytes.toString('utf8') };
   } catch (error) {
-    return failed(name, `cannot read: ${(error as Error).message}`);
+    return { outcome: failed(name, `cannot read: ${(error as Error).message}`) };
   }
-  const text = bytes.toString('utf8');
+}
+
+export function processFile(file: string, mode: Mode, options: CodemodOptions): FileOutcome {
+  const read = readSource(file);
+  if ('outcome' in read) return read.outcome;
+  const { name, bytes, text } = read;
   let result;
   try {
     const { helperModule } = options;

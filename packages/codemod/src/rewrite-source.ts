@@ -13,6 +13,7 @@ import {
   rewriteOf,
 } from '@keepalive-guard/analysis';
 import { disabledLines } from './disable-directives.js';
+import { oxcParser } from './fast-parser.js';
 import type { HelperPlacement } from '@keepalive-guard/analysis';
 import type { CodemodOptions } from './options.js';
 
@@ -56,6 +57,15 @@ export class SourceParseError extends Error {
 }
 
 /**
+ * Whether a text can hold a request to rewrite: it names an http module or
+ * client (the text pre-check), and it is not the helper module this codemod
+ * wrote (not code of the project's to rewrite).
+ */
+export function worthParsing(text: string): boolean {
+  return mayContainRequest(text) && !text.startsWith(HELPER_MODULE_MARKER);
+}
+
+/**
  * Rewrites every unguarded request of one file that can be rewritten safely.
  * Sites are fixed one at a time, first to last, re-analysing in between:
  * exactly what applying the rule's suggestions one by one does, so the two
@@ -68,14 +78,13 @@ export function rewriteSource(
   options: CodemodOptions,
   placeHelper?: (usesEsmSyntax: boolean) => HelperPlacement,
 ): SourceResult {
-  // The helper module this codemod wrote is not code of the project's to rewrite.
-  if (!mayContainRequest(text) || text.startsWith(HELPER_MODULE_MARKER)) return { output: undefined, sites: [], disabled: 0, parsed: false };
+  if (!worthParsing(text)) return { output: undefined, sites: [], disabled: 0, parsed: false };
   let placement: HelperPlacement | undefined;
   let placedHelper: string | undefined;
   const analyse = (source: string) => {
     let parsed: ParsedFile;
     try {
-      parsed = parseForAnalysis(source, { filePath: parsePath(file, options.parser) });
+      parsed = parseForAnalysis(source, { filePath: parsePath(file, options.parser), fastParser: options.fastParser === false ? undefined : oxcParser() });
     } catch (error) {
       throw new SourceParseError(file, error);
     }

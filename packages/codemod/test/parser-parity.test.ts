@@ -1,0 +1,108 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ParsedFile, findUnguardedRequests, parseForAnalysis, resolveGlobalAgentPolicy, rewriteOf } from '@keepalive-guard/analysis';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS, type CodemodOptions, rewriteSource } from '../src/index.js';
+import { oxcParser } from '../src/fast-parser.js';
+
+// The codemod parses with oxc-parser first (src/fast-parser.ts). It is kept
+// only while it changes nothing: for every file of the repository's fixtures,
+// test programs and examples, the tree, the findings with their rewrite
+// edits, and the codemod's output must be the same with it as with espree and
+// typescript-estree alone. `node bench/parser-parity.js` runs this file with
+// KEEPALIVE_GUARD_PARITY_CORPUS set to the dense bench corpus (3,565
+// published files), which it then compares as well.
+
+const repository = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const FOLDERS = ['packages/codemod/test/fixtures', 'packages/eslint-plugin/test/fixtures', 'test/fixtures', 'test/e2e', 'examples'];
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(full);
+    return SOURCE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const corpus = process.env.KEEPALIVE_GUARD_PARITY_CORPUS;
+const files = [...FOLDERS.map((folder) => path.join(repository, folder)), ...(corpus ? [corpus] : [])].flatMap(sourceFiles).sort();
+const fast = oxcParser();
+const options: CodemodOptions = { ...DEFAULT_OPTIONS, globalAgent: 'keep-alive' };
+
+/** A tree as data: nodes without `parent`, and without oxc's own `start`/`end` (espree's equal `range`). */
+function comparable(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (key, item: unknown) => {
+      if (key === 'parent' || key === 'start' || key === 'end' || item === null || item === false || (Array.isArray(item) && item.length === 0)) return undefined;
+      return typeof item === 'bigint' ? `${item}n` : item;
+    }),
+  );
+}
+
+/** Findings as data: each node by its range. */
+function findingsOf(parsed: ParsedFile, file: string): unknown {
+  const globalAgent = resolveGlobalAgentPolicy({ globalAgent: 'keep-alive', filename: file });
+  const findings = findUnguardedRequests(parsed.program, parsed.host, { globalAgent, filename: file, retryWrappers: options.retryWrappers, maxRetries: options.maxRetries });
+  return JSON.parse(
+    JSON.stringify(
+      findings.map((finding) => ({ finding, rewrite: rewriteOf(finding) })),
+      (_key, item: unknown) => (isNode(item) ? item.range : typeof item === 'bigint' ? `${item}n` : item),
+    ),
+  );
+}
+
+function isNode(item: unknown): item is { range: [number, number] } {
+  return typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string' && 'range' in item && 'loc' in item;
+}
+
+function parsedBoth(text: string, file: string): [ParsedFile, ParsedFile] | undefined {
+  let reference: ParsedFile;
+  try {
+    reference = parseForAnalysis(text, { filePath: file });
+  } catch {
+    // Not valid code (an odd-input fixture): then the fast parser must not accept it either.
+    expect(() => parseForAnalysis(text, { filePath: file, fastParser: fast })).toThrow();
+    return undefined;
+  }
+  return [reference, parseForAnalysis(text, { filePath: file, fastParser: fast })];
+}
+
+describe('oxc-parser against espree and typescript-estree', () => {
+  it('is loaded on this machine, and there are files to compare', () => {
+    expect(fast).toBeTypeOf('function');
+    expect(files.length).toBeGreaterThan(200);
+  });
+
+  it('declines a text with an early error, and keeps what it writes differently as espree writes it', () => {
+    // What the adapter corrects: without the correction these would differ (oxc sorts a regular expression's flags).
+    expect(fast?.('let a = 1; let a = 2;', 'x.js', 'module')).toBeUndefined();
+    expect(comparable(parseForAnalysis('const a = /b/ig;\n', { filePath: 'x.js', fastParser: fast }).program)).toEqual(
+      comparable(parseForAnalysis('const a = /b/ig;\n', { filePath: 'x.js' }).program),
+    );
+  });
+
+  describe.each(files.map((file) => [path.relative(repository, file), file]))('%s', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+
+    it('the same tree, findings and rewrite edits', () => {
+      const both = parsedBoth(text, file);
+      if (!both) return;
+      const [reference, withFast] = both;
+      expect(comparable(withFast.program)).toEqual(comparable(reference.program));
+      expect(findingsOf(withFast, file)).toEqual(findingsOf(reference, file));
+    });
+
+    it('the same codemod output and site reports', () => {
+      const run = (fastParser: boolean) => {
+        try {
+          return rewriteSource(text, file, { ...options, fastParser });
+        } catch (error) {
+          return { error: (error as Error).message };
+        }
+      };
+      expect(run(true)).toEqual(run(false));
+    });
+  });
+});
