@@ -3,8 +3,9 @@
 // clients, SDKs, APM agents, proxies and CLIs, and three SDKs' TypeScript
 // sources), fetched once with `npm pack`. Prints the
 // rule costs beside eslint-plugin-n's no-deprecated-api in one ESLint run, the
-// cost per file that passes the text pre-check, and the codemod's --check
-// against jscodeshift's return-at-once floor (median of 5 runs each).
+// cost per file that passes the text pre-check, the same rules in oxlint
+// through jsPlugins beside oxlint alone, and the codemod's --check against
+// jscodeshift's return-at-once floor (median of 5 runs each).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -20,6 +21,7 @@ const require = createRequire(import.meta.url);
 const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
 const jscodeshiftBin = path.join(path.dirname(require.resolve('jscodeshift/package.json')), 'bin', 'jscodeshift.js');
 const codemodBin = path.join(repository, 'packages', 'codemod', 'dist', 'cli.js');
+const oxlintBin = path.join(path.dirname(require.resolve('oxlint/package.json')), 'bin', 'oxlint');
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const RULES = ['keepalive-guard/no-unguarded-request', 'keepalive-guard/require-agent-timeout'];
@@ -75,6 +77,31 @@ const ruleMedian = (rule) => median(lints.map((lint) => lint.rules.get(rule) ?? 
 const ours = median(lints.map((lint) => RULES.reduce((total, rule) => total + (lint.rules.get(rule) ?? 0), 0)));
 const wall = median(lints.map((lint) => lint.wall));
 
+/**
+ * One oxlint run (its default rules; with `withPlugin`, both rules too,
+ * through jsPlugins): the wall time, and from `--debug=timings` each JS rule's
+ * time and the JS plugin runtime's shared overhead (moving each file's tree
+ * to JavaScript).
+ */
+async function oxlintOnce(withPlugin) {
+  const config = path.join(bench, withPlugin ? 'oxlintrc.dense.json' : 'oxlintrc.plain.json');
+  const run = await measure(process.execPath, [oxlintBin, '-c', config, '--quiet', '--debug=timings', `--threads=${WORKERS}`, '.'], { cwd: root });
+  if (run.code !== 0 && run.code !== 1) throw new Error(`oxlint failed (${run.code}):\n${run.stderr}`);
+  const output = `${run.stdout}\n${run.stderr}`;
+  const rules = new Map();
+  for (const match of output.matchAll(/^(keepalive-guard\/[\w-]+)\s+([\d.]+)\s/gm)) rules.set(match[1], Number(match[2]));
+  if (withPlugin && rules.size !== RULES.length) throw new Error(`oxlint ran ${rules.size} of our rules:\n${output.slice(-2000)}`);
+  return { wall: run.seconds * 1000, rules, overhead: Number(/Shared overhead:\s+([\d.]+)ms/.exec(output)?.[1] ?? 0) };
+}
+
+process.stderr.write('running oxlint...\n');
+const oxlintPlain = [];
+const oxlintPlugin = [];
+for (let run = 0; run < RUNS; run += 1) {
+  oxlintPlain.push(await oxlintOnce(false));
+  oxlintPlugin.push(await oxlintOnce(true));
+}
+
 process.stderr.write('running the codemod and jscodeshift...\n');
 const codemodRuns = [];
 const floorRuns = [];
@@ -103,6 +130,22 @@ console.log(
     ['both rules', ms(ours), `${((ours / wall) * 100).toFixed(2)}%`, `${(ours / passing).toFixed(2)} ms`],
     [COMPARED, ms(ruleMedian(COMPARED)), `${((ruleMedian(COMPARED) / wall) * 100).toFixed(2)}%`, ''],
     ['both rules / no-deprecated-api', `${(ours / ruleMedian(COMPARED)).toFixed(2)}×`, '', ''],
+  ]),
+);
+const oxlintRules = median(oxlintPlugin.map((run) => RULES.reduce((total, rule) => total + (run.rules.get(rule) ?? 0), 0)));
+const oxlintWall = median(oxlintPlugin.map((run) => run.wall));
+const oxlintPlainWall = median(oxlintPlain.map((run) => run.wall));
+console.log(
+  table('oxlint 1.94 beside ESLint (oxlint: its default rules, and both rules through jsPlugins, --debug=timings)', ['what', 'time', 'share of its lint'], [
+    ['ESLint, both rules (from the table above)', ms(ours), `${((ours / wall) * 100).toFixed(2)}%`],
+    ['oxlint, default rules only (wall)', ms(oxlintPlainWall), ''],
+    ['oxlint, default rules and both rules (wall)', ms(oxlintWall), '100%'],
+    ...RULES.map((rule) => {
+      const time = median(oxlintPlugin.map((run) => run.rules.get(rule) ?? 0));
+      return [`oxlint: ${rule}`, ms(time), `${((time / oxlintWall) * 100).toFixed(2)}%`];
+    }),
+    ['oxlint: JS plugin shared overhead (trees to JavaScript)', ms(median(oxlintPlugin.map((run) => run.overhead))), `${((median(oxlintPlugin.map((run) => run.overhead)) / oxlintWall) * 100).toFixed(2)}%`],
+    ['oxlint: both rules', ms(oxlintRules), `${((oxlintRules / oxlintWall) * 100).toFixed(2)}%`],
   ]),
 );
 console.log(

@@ -158,6 +158,8 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     defaultOptions: [DEFAULTS],
   },
   defaultOptions: [DEFAULTS],
+  // Most files of a project name no module the rule follows: no listeners, nothing read, for them.
+  mayApply: mayContainRequest,
   create(context, [options]) {
     const nodeVersion = options.nodeVersion ?? configuredNodeVersion(context.settings);
     const retryWrappers = options.retryWrappers ?? DEFAULT_RETRY_WRAPPERS;
@@ -166,8 +168,6 @@ export const noUnguardedRequest = createRule<Options, MessageId>({
     const helperModule = options.helperModule ?? configuredHelperModule(context.settings);
     return {
       Program(program) {
-        // Most files of a project name no http module or client: nothing more to do for them.
-        if (!mayContainRequest(context.sourceCode.text)) return;
         // Per file: engines.node depends on where the file lives (cached per directory).
         const globalAgent = resolveGlobalAgentPolicy({ globalAgent: options.globalAgent ?? 'auto', nodeVersion, filename: context.filename });
         const host = eslintHost(context.sourceCode);

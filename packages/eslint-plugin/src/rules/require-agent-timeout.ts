@@ -53,12 +53,12 @@ export const requireAgentTimeout = createRule<Options, MessageId>({
     defaultOptions: [{ timeout: DEFAULT_TIMEOUT }],
   },
   defaultOptions: [{ timeout: DEFAULT_TIMEOUT }],
+  // Most files of a project name no module the rule follows: no listeners, nothing read, for them.
+  mayApply: mayContainAgent,
   create(context, [options]) {
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     return {
       Program(program) {
-        // Checked here as well as in the analysis: a file that names no agent module costs no host.
-        if (!mayContainAgent(context.sourceCode.text)) return;
         for (const agent of findAgentsWithoutTimeout(program, eslintHost(context.sourceCode), { timeout })) {
           const { fix } = agent;
           context.report({

@@ -16,30 +16,37 @@ const ruleCreator = ESLintUtils.RuleCreator<KeepaliveGuardRuleDocs>(
 );
 
 /**
- * typescript-eslint's `RuleCreator`, with the options merged with their
- * defaults once per distinct configuration rather than once per file
- * (`applyDefault` deep-merges them, which showed in the profile of a large
- * lint). ESLint hands each file a fresh copy of the same options, so they are
- * compared by value with the few configurations seen so far (cheaper than
- * serialising them for a key, which showed next).
+ * typescript-eslint's `RuleCreator`, and two things for large lints. A file
+ * whose text the rule's `mayApply` rules out (it names no module the rule could follow:
+ * almost every file of a project) gets no listeners, before its options or
+ * settings are read. And the options are merged with their defaults once per
+ * distinct configuration rather than once per file (`applyDefault`
+ * deep-merges them, which showed in the profile of a large lint); ESLint
+ * hands each file a fresh copy of the same options, so they are compared by
+ * value with the few configurations seen so far.
  */
-export const createRule: typeof ruleCreator = (rule) => {
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  mayApply,
+  ...rule
+}: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, KeepaliveGuardRuleDocs> & { mayApply: (text: string) => boolean }>): ReturnType<
+  typeof ruleCreator<Options, MessageIds>
+> {
   const module = ruleCreator(rule);
-  type Options = Parameters<typeof rule.create>[1];
   const merged: { readonly given: unknown; readonly options: Options }[] = [];
   return {
     ...module,
     create(context) {
-      let options = merged.find((entry) => sameJson(entry.given, context.options))?.options;
-      if (options === undefined) {
+      if (!mayApply(context.sourceCode.text)) return {};
+      let entry = merged.find(({ given }) => sameJson(given, context.options));
+      if (entry === undefined) {
         const defaults = (rule.defaultOptions ?? []) as Options;
-        options = ESLintUtils.applyDefault(defaults, context.options as typeof defaults) as Options;
-        merged.push({ given: structuredClone(context.options), options });
+        entry = { given: structuredClone(context.options), options: ESLintUtils.applyDefault(defaults, context.options as Options) as Options };
+        merged.push(entry);
       }
-      return rule.create(context, options);
+      return rule.create(context, entry.options);
     },
   };
-};
+}
 
 /** Whether two JSON values (rule options) are equal. */
 function sameJson(a: unknown, b: unknown): boolean {
