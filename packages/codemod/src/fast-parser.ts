@@ -47,9 +47,11 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
   const program = result.program as unknown as TSESTree.Program;
   const position = positions(sourceText);
   const located = (node: { start: number; end: number }) => ({ start: position(node.start), end: position(node.end) });
+  let importMeta = false;
   const pending: Record<string, unknown>[] = [program as unknown as Record<string, unknown>];
   while (pending.length > 0) {
     const node = pending.pop() as Record<string, unknown> & { type: string; start: number; end: number; range: [number, number]; tail?: boolean };
+    if (declines(node, typescript)) return undefined;
     // espree widens a template element over its delimiters (`…${ and }…`), as typescript-estree does.
     if (!typescript && node.type === 'TemplateElement') {
       node.start -= 1;
@@ -59,6 +61,7 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
     // oxc sorts a regular expression's flags; espree keeps them as written.
     const { regex, raw } = node as { regex?: { flags: string }; raw?: string };
     if (regex && raw) regex.flags = raw.slice(raw.lastIndexOf('/') + 1);
+    if (node.type === 'MetaProperty' && (node.meta as { name?: string }).name === 'import') importMeta = true;
     node.loc = located(node);
     for (const key in node) {
       const value = node[key];
@@ -70,6 +73,8 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
       }
     }
   }
+  // typescript-estree calls a file a module as TypeScript does: by its imports and exports, `import.meta`, or a .mts name.
+  if (typescript) (program as { sourceType: string }).sourceType = /\.mts$/i.test(filePath) || importMeta || program.body.some(marksModule) ? 'module' : 'script';
   // A `#!` line is a comment of its own type for espree and typescript-estree, not a field of the program.
   const { hashbang } = program as { hashbang?: unknown };
   delete (program as { hashbang?: unknown }).hashbang;
@@ -83,6 +88,46 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
       }) as TSESTree.Comment,
   );
   return program;
+}
+
+/**
+ * What oxc accepts or writes in a way espree or typescript-estree do not, and
+ * that is rare enough to leave to them: syntax espree does not parse yet
+ * (decorators and `accessor` fields in JavaScript, `import defer` and
+ * `import source`); a regular expression the engine rejects (acorn checks
+ * patterns, oxc does not); and an HTML entity in JSX text or an attribute
+ * (espree and typescript-estree decode it, oxc keeps it as written).
+ */
+function declines(node: Record<string, unknown> & { type: string }, typescript: boolean): boolean {
+  if (!typescript && (node.type === 'Decorator' || node.type === 'AccessorProperty')) return true;
+  if ((node.type === 'ImportDeclaration' || node.type === 'ImportExpression') && node.phase != null) return true;
+  const { regex, raw } = node as { regex?: { pattern: string; flags: string }; raw?: unknown };
+  if (regex) {
+    try {
+      new RegExp(regex.pattern, regex.flags);
+    } catch {
+      return true;
+    }
+  }
+  if (node.type === 'JSXText') return typeof raw === 'string' && raw.includes('&');
+  if (node.type === 'JSXAttribute') return ((node.value as { raw?: unknown } | null)?.raw as string | undefined)?.includes('&') === true;
+  return false;
+}
+
+/** A top-level statement that makes TypeScript call the file a module (`isAnExternalModuleIndicatorNode`). */
+function marksModule(statement: TSESTree.ProgramStatement): boolean {
+  switch (statement.type) {
+    case 'ImportDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ExportDefaultDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'TSExportAssignment':
+      return true;
+    case 'TSImportEqualsDeclaration':
+      return statement.moduleReference.type === 'TSExternalModuleReference';
+    default:
+      return false;
+  }
 }
 
 /** Offsets to ESLint's 1-based lines and 0-based columns (in UTF-16 code units, as ranges are). */
