@@ -183,6 +183,17 @@ describe('keepalive-guard-codemod', () => {
     expect((JSON.parse(left.stdout) as { files: { findings: unknown[] }[] }).files.flatMap((file) => file.findings)).toEqual([]);
   });
 
+  it('--no-fast-parser parses with espree and typescript-estree alone, with the same result', () => {
+    writeFileSync(path.join(repo, 'src', 'decorated.ts'), "import https from 'node:https';\n@sealed class A {}\nhttps.get('https://example.test', (res) => res.resume());\n");
+    const withoutElapsed = (text: string) => text.replace(/ in \d+(?:\.\d+)? m?s/g, '');
+    const fast = run('--dry', '--json', 'src');
+    const reference = run('--dry', '--json', '--no-fast-parser', 'src');
+    expect(reference.code).toBe(fast.code);
+    expect(reference.stdout).toBe(fast.stdout);
+    expect(withoutElapsed(reference.stderr)).toBe(withoutElapsed(fast.stderr));
+    expect((JSON.parse(fast.stdout) as { summary: { changed: number } }).summary.changed).toBe(3);
+  });
+
   it('spreads a large tree over worker threads with the same result', () => {
     for (let index = 0; index < 450; index += 1) {
       cpSync(path.join(fixtures, index % 3 === 0 ? 'seed.input.js' : 'promise-executor.input.ts'), path.join(repo, 'src', `f${index}${index % 3 === 0 ? '.js' : '.ts'}`));
