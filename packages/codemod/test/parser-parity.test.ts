@@ -99,6 +99,25 @@ describe('oxc-parser against espree and typescript-estree', () => {
     'import-equals.ts': 'import x = require("x");\nimport y = N.y;\n',
     'namespace-import-equals.ts': 'import y = N.y;\n',
     'export-equals.ts': 'const a = 1;\nexport = a;\n',
+    // Found by a tester comparing the CLI with and without --no-fast-parser: oxc accepted each of these, the reference rejects it.
+    'import-assert.mjs': "import config from './config.json' assert { type: 'json' };\n",
+    'zero-width-space.js': 'const url =\u200b "http://a.test/";\n',
+    'next-line.cjs': 'const a = 1;\u0085const b = 2;\n',
+    'unicode-16-identifier.ts': 'const \u1c89 = 1;\n',
+    'enum-computed.ts': "enum Header { ['Content-Type'] = 'content-type' }\n",
+    'decorated-constructor.ts': 'class A { @Inject() constructor() {} }\n',
+    'decorated-overload.ts': "class A { fetch(@Param('url') url: string): void; fetch(url: string) {} }\n",
+    'decorator-export-list.ts': 'declare const d: any;\nconst agent = 1;\n@d export { agent };\n',
+    'optional-private.ts': 'class A { #agent?: { destroy(): void }; m() { this?.#agent?.destroy(); } }\n',
+    'private-before-chain.ts': 'class A { #agent?: { destroy(): void }; #m() {} m(o: A) { this.#agent?.destroy(); o.#m?.(); this.#agent!; } }\n',
+    'private-after-chain.ts': 'class A { #b = 1; m(a?: A) { return a?.x.#b; } }\n',
+    'as-in-pattern-default.ts': '({ x: a as any = 1 } = {});\n',
+    'parenthesised-arrow-parameter.js': 'const ids = [1, 2].map(((id)) => id);\n',
+    'parenthesised-pattern.js': "[(host = 'localhost'), port] = argv;\nfor (([path, label]) of list);\n",
+    'parenthesised-targets.js': '(a) = 1; [(a.b)] = c; ({ x: (y) } = z); f((a), ((b)));\nconst t = (a?.b).c;\n',
+    'parenthesised-types.ts': 'let a: (string | number)[] = [];\nconst b = (c as (d));\n',
+    'jsx-spread-child.jsx': 'const a = <ul>{...items}</ul>;\n',
+    'jsx-spread-sequence.jsx': 'const a = <a {...p, q} />;\n',
   };
 
   it.each(Object.entries(snippets))('%s: declined or corrected, never different', (file, text) => {
