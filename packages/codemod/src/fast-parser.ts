@@ -120,9 +120,9 @@ function withoutParentheses(value: unknown): unknown {
  *   versions differ);
  * - TypeScript errors typescript-estree reports and oxc does not: a
  *   decorator anywhere (it rejects them in several places; oxc even drops
- *   one before `export { … }`), a computed enum
- *   member name, a type assertion as a destructuring target with a default,
- *   a private name in an optional chain;
+ *   one before `export { … }`), a computed enum member name, a type
+ *   assertion as a destructuring target with a default, a private name in
+ *   an optional chain;
  * - an HTML entity in JSX text or an attribute (espree and typescript-estree
  *   decode it, oxc keeps it as written).
  */

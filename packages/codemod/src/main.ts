@@ -52,7 +52,7 @@ Files:
                           TypeScript files as TypeScript, the rest as JavaScript with JSX)
   --no-fast-parser        parse with espree and typescript-estree alone, as ESLint does (by default
                           oxc-parser parses first: the same tree, several times faster; they take
-                          over for any file it reports an error in)
+                          over for any file it reports an error in or would read differently)
   --extensions <a,b>      default: ${DEFAULT_EXTENSIONS.join(',')} (never .d.ts)
   --ignore-pattern <glob> skip matching paths (repeatable); node_modules and .gitignore always apply
   --force                 write even when the git working tree has uncommitted changes
@@ -269,8 +269,8 @@ function dirtyWorkingTrees(paths: readonly string[]): string[] {
 /**
  * Files to parse per worker below which starting threads costs more than it
  * saves: a worker loads the analysis (and TypeScript, for a .ts file) before
- * its first file, a few hundred milliseconds, and a parsed file takes about
- * ten. Files the text pre-check skips are sorted out on the main thread
+ * its first file, a few hundred milliseconds, and a parsed file takes a few.
+ * Files the text pre-check skips are sorted out on the main thread
  * first and never count: in most repositories that is almost every file.
  */
 const PARSED_FILES_PER_WORKER = 60;
