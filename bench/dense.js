@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mayContainAgent, mayContainRequest } from '@keepalive-guard/analysis';
-import { measure, table } from './measure.js';
+import { measure, ruleTimes, table } from './measure.js';
 import { denseRoot } from './dense-corpus.js';
 
 const bench = path.dirname(fileURLToPath(import.meta.url));
@@ -53,12 +53,7 @@ async function lintOnce(root) {
     { cwd: root, env: { ...process.env, TIMING: 'all' } },
   );
   if (run.code === 2) throw new Error(`ESLint crashed:\n${run.stderr}`);
-  const rules = new Map();
-  for (const line of run.stdout.split('\n')) {
-    const cells = line.split('|').map((cell) => cell.trim());
-    if (cells.length === 3 && /^\d/.test(cells[1])) rules.set(cells[0], Number(cells[1]));
-  }
-  return { wall: run.seconds * 1000, rules };
+  return { wall: run.seconds * 1000, rules: ruleTimes(run.stdout) };
 }
 
 const root = denseRoot();
@@ -67,8 +62,9 @@ const texts = files.map((file) => readFileSync(file, 'utf8'));
 const passes = (text) => mayContainRequest(text) || mayContainAgent(text);
 const passing = texts.filter(passes).length;
 const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
-const typescript = files.filter((file) => /\.[cm]?ts$/.test(file));
-const typescriptPassing = typescript.filter((file) => passes(readFileSync(file, 'utf8'))).length;
+const isTypeScript = (file) => /\.[cm]?ts$/.test(file);
+const typescript = files.filter(isTypeScript);
+const typescriptPassing = files.filter((file, index) => isTypeScript(file) && passes(texts[index])).length;
 process.stderr.write(`dense corpus: ${files.length} files, ${passing} pass the pre-check; linting ${RUNS} times...\n`);
 
 const lints = [];

@@ -59,3 +59,13 @@ export function table(title, header, rows) {
   const line = (cells) => `| ${cells.map((cell, index) => String(cell).padEnd(widths[index])).join(' | ')} |`;
   return [`\n${title}\n`, line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
+
+/** The per-rule milliseconds ESLint prints with TIMING=all (its table on stdout). */
+export function ruleTimes(stdout) {
+  const rules = new Map();
+  for (const line of stdout.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length === 3 && /^\d/.test(cells[1])) rules.set(cells[0], Number(cells[1]));
+  }
+  return rules;
+}

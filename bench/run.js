@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGES, corpusRoot, sourceFiles, totalBytes } from './corpus.js';
-import { measure, table } from './measure.js';
+import { measure, ruleTimes, table } from './measure.js';
 
 const bench = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.join(bench, '..');
@@ -28,12 +28,7 @@ async function lintCost(root, files) {
     { cwd: root, env: { ...process.env, TIMING: 'all' } },
   );
   if (run.code === 2) throw new Error(`ESLint crashed:\n${run.stderr}`);
-  const rules = new Map();
-  for (const line of run.stdout.split('\n')) {
-    const cells = line.split('|').map((cell) => cell.trim());
-    if (cells.length === 3 && /^\d/.test(cells[1])) rules.set(cells[0], Number(cells[1]));
-  }
-  return { wall: run.seconds, peak: run.peakBytes, rules };
+  return { wall: run.seconds, peak: run.peakBytes, rules: ruleTimes(run.stdout) };
 }
 
 async function codemodCost(root, paths) {

@@ -49,7 +49,7 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
   const program = result.program as unknown as TSESTree.Program;
   const position = positions(sourceText);
   const located = (node: { start: number; end: number }) => ({ start: position(node.start), end: position(node.end) });
-  const seen = { importMeta: false };
+  let importMeta = false;
   const pending: Record<string, unknown>[] = [program as unknown as Record<string, unknown>];
   while (pending.length > 0) {
     const node = pending.pop() as Record<string, unknown> & { type: string; start: number; end: number; range: [number, number]; tail?: boolean };
@@ -63,7 +63,7 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
     // oxc sorts a regular expression's flags; espree keeps them as written.
     const { regex, raw } = node as { regex?: { flags: string }; raw?: string };
     if (regex && raw) regex.flags = raw.slice(raw.lastIndexOf('/') + 1);
-    if (node.type === 'MetaProperty' && (node.meta as { name?: string }).name === 'import') seen.importMeta = true;
+    if (node.type === 'MetaProperty' && (node.meta as { name?: string }).name === 'import') importMeta = true;
     node.loc = located(node);
     for (const key in node) {
       const value = node[key];
@@ -82,7 +82,7 @@ function parseWithOxc(sourceText: string, filePath: string, sourceType: 'module'
     }
   }
   // typescript-estree calls a file a module as TypeScript does: by its imports and exports, `import.meta`, or a .mts name.
-  if (typescript) (program as { sourceType: string }).sourceType = /\.mts$/i.test(filePath) || seen.importMeta || program.body.some(marksModule) ? 'module' : 'script';
+  if (typescript) (program as { sourceType: string }).sourceType = /\.mts$/i.test(filePath) || importMeta || program.body.some(marksModule) ? 'module' : 'script';
   // A `#!` line is a comment of its own type for espree and typescript-estree, not a field of the program.
   const { hashbang } = program as { hashbang?: unknown };
   delete (program as { hashbang?: unknown }).hashbang;

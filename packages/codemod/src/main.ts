@@ -293,6 +293,7 @@ async function processAll(
       toParse.push(file);
     }
   }
+  // A file to parse is read again where it is parsed: keeping every such text until then would hold them all in memory.
   const threads = Math.min(workers, Math.floor(toParse.length / PARSED_FILES_PER_WORKER));
   if (threads <= 1) {
     for (const file of toParse) {
